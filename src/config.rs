@@ -1,0 +1,270 @@
+//! One configuration, read from command-line flags and `AREA_SEND_*` environment variables.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+/// Where the database lives, chosen from the URL's scheme (never guessed by diesel).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    /// `postgres://` or `postgresql://` select PostgreSQL; `sqlite://PATH` or a
+    /// plain path select SQLite.
+    pub fn parse(url: &str) -> Self {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            DatabaseUrl::Postgres(url.to_string())
+        } else {
+            let path = url.strip_prefix("sqlite://").unwrap_or(url);
+            DatabaseUrl::Sqlite(PathBuf::from(path))
+        }
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            DatabaseUrl::Sqlite(_) => "SQLite",
+            DatabaseUrl::Postgres(_) => "PostgreSQL",
+        }
+    }
+}
+
+/// Settings shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Folder for the SQLite database and demo mail.
+    #[arg(
+        long,
+        env = "AREA_SEND_DATA_DIR",
+        default_value = "./var",
+        global = true
+    )]
+    pub data_dir: PathBuf,
+
+    /// Database URL: postgres://... for PostgreSQL, otherwise a SQLite file path.
+    /// Defaults to DATA_DIR/area-send.sqlite3.
+    #[arg(long, env = "AREA_SEND_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+
+    /// Most database connections held open at once.
+    #[arg(
+        long,
+        env = "AREA_SEND_DB_POOL_SIZE",
+        default_value_t = 8,
+        global = true
+    )]
+    pub db_pool_size: u32,
+}
+
+impl Settings {
+    pub fn database(&self) -> DatabaseUrl {
+        match &self.database_url {
+            Some(url) if !url.trim().is_empty() => DatabaseUrl::parse(url.trim()),
+            _ => DatabaseUrl::Sqlite(self.data_dir.join("area-send.sqlite3")),
+        }
+    }
+}
+
+/// Settings for the web server.
+#[derive(Debug, Clone, Args)]
+pub struct ServeSettings {
+    /// Address and port to listen on.
+    #[arg(long, env = "AREA_SEND_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+
+    /// The address people use to reach the service, e.g. https://area-send.example.org.
+    /// Decides whether cookies are marked Secure and HSTS is sent. Defaults to http://BIND.
+    #[arg(long, env = "AREA_SEND_BASE_URL")]
+    pub base_url: Option<String>,
+
+    /// At least 64 characters of secret, used to sign session cookies. Required when the
+    /// base URL is https; a random key is made for each run otherwise.
+    #[arg(long, env = "AREA_SEND_SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<String>,
+
+    /// Outgoing mail: an smtp:// or smtps:// URL in production, or file:// a folder
+    /// where .eml files are written. Defaults to DATA_DIR/outbox.
+    #[arg(long, env = "AREA_SEND_MAIL_URL", hide_env_values = true)]
+    pub mail_url: Option<String>,
+
+    /// Failed sign-ins allowed for one account within 15 minutes before it is locked for 15 minutes.
+    #[arg(long, env = "AREA_SEND_SIGN_IN_MAX_FAILURES", default_value_t = 5)]
+    pub sign_in_max_failures: i32,
+
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "AREA_SEND_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
+    pub max_body_bytes: usize,
+
+    /// Worker threads; defaults to the number of cores.
+    #[arg(long, env = "AREA_SEND_WORKERS")]
+    pub workers: Option<usize>,
+}
+
+/// Everything the running service needs, resolved and checked.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database: DatabaseUrl,
+    pub db_pool_size: u32,
+    pub data_dir: PathBuf,
+    pub bind: String,
+    pub base_url: String,
+    pub secure_cookies: bool,
+    pub secret_key: Vec<u8>,
+    pub mail_url: String,
+    pub sign_in_max_failures: i32,
+    pub max_body_bytes: usize,
+    pub workers: Option<usize>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("AREA_SEND_BASE_URL is https, so AREA_SEND_SECRET_KEY must be set (at least 64 characters) to keep sessions valid across restarts and instances.")]
+    SecretKeyRequired,
+    #[error("AREA_SEND_SECRET_KEY must be at least 64 characters long.")]
+    SecretKeyTooShort,
+    #[error("AREA_SEND_BASE_URL must start with http:// or https://, not {0:?}.")]
+    BaseUrl(String),
+    #[error("AREA_SEND_MAIL_URL must start with smtp://, smtps:// or file://, not {0:?}.")]
+    MailUrl(String),
+}
+
+impl Config {
+    pub fn resolve(settings: &Settings, serve: &ServeSettings) -> Result<Self, ConfigError> {
+        let base_url = serve
+            .base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", serve.bind))
+            .trim_end_matches('/')
+            .to_string();
+        let secure_cookies = if base_url.starts_with("https://") {
+            true
+        } else if base_url.starts_with("http://") {
+            false
+        } else {
+            return Err(ConfigError::BaseUrl(base_url));
+        };
+        let secret_key = match &serve.secret_key {
+            Some(k) if k.len() >= 64 => k.as_bytes().to_vec(),
+            Some(_) => return Err(ConfigError::SecretKeyTooShort),
+            None if secure_cookies => return Err(ConfigError::SecretKeyRequired),
+            None => {
+                use rand::RngCore;
+                let mut key = vec![0u8; 64];
+                rand::rngs::OsRng.fill_bytes(&mut key);
+                key
+            }
+        };
+        let mail_url = serve
+            .mail_url
+            .clone()
+            .unwrap_or_else(|| format!("file://{}", settings.data_dir.join("outbox").display()));
+        if !["smtp://", "smtps://", "file://"]
+            .iter()
+            .any(|p| mail_url.starts_with(p))
+        {
+            return Err(ConfigError::MailUrl(mail_url));
+        }
+        Ok(Self {
+            database: settings.database(),
+            db_pool_size: settings.db_pool_size.max(1),
+            data_dir: settings.data_dir.clone(),
+            bind: serve.bind.clone(),
+            base_url,
+            secure_cookies,
+            secret_key,
+            mail_url,
+            sign_in_max_failures: serve.sign_in_max_failures.max(1),
+            max_body_bytes: serve.max_body_bytes.max(1024),
+            workers: serve.workers,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        settings: Settings,
+        #[command(flatten)]
+        serve: ServeSettings,
+    }
+
+    fn resolve(args: &[&str]) -> Result<Config, ConfigError> {
+        let cli =
+            Cli::try_parse_from(std::iter::once("area-send").chain(args.iter().copied())).unwrap();
+        Config::resolve(&cli.settings, &cli.serve)
+    }
+
+    #[test]
+    fn database_urls_pick_the_backend_by_scheme() {
+        assert_eq!(
+            DatabaseUrl::parse("postgres://u@h/db"),
+            DatabaseUrl::Postgres("postgres://u@h/db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("postgresql://u@h/db").backend_name(),
+            "PostgreSQL"
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://var/x.db"),
+            DatabaseUrl::Sqlite("var/x.db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("var/x.db"),
+            DatabaseUrl::Sqlite("var/x.db".into())
+        );
+    }
+
+    #[test]
+    fn https_without_a_secret_key_is_refused() {
+        assert!(matches!(
+            resolve(&["--base-url", "https://area-send.example.org"]),
+            Err(ConfigError::SecretKeyRequired)
+        ));
+        let key = "k".repeat(64);
+        let config = resolve(&[
+            "--base-url",
+            "https://area-send.example.org/",
+            "--secret-key",
+            &key,
+        ])
+        .unwrap();
+        assert!(config.secure_cookies);
+        assert_eq!(config.base_url, "https://area-send.example.org");
+    }
+
+    #[test]
+    fn defaults_suit_a_laptop() {
+        let config = resolve(&["--data-dir", "/tmp/x"]).unwrap();
+        assert_eq!(config.bind, "127.0.0.1:8080");
+        assert_eq!(config.base_url, "http://127.0.0.1:8080");
+        assert!(!config.secure_cookies);
+        assert_eq!(
+            config.database,
+            DatabaseUrl::Sqlite("/tmp/x/area-send.sqlite3".into())
+        );
+        assert_eq!(config.mail_url, "file:///tmp/x/outbox");
+    }
+
+    #[test]
+    fn short_keys_and_odd_urls_are_refused() {
+        assert!(matches!(
+            resolve(&["--secret-key", "short"]),
+            Err(ConfigError::SecretKeyTooShort)
+        ));
+        assert!(matches!(
+            resolve(&["--base-url", "ftp://x"]),
+            Err(ConfigError::BaseUrl(_))
+        ));
+        assert!(matches!(
+            resolve(&["--mail-url", "http://x"]),
+            Err(ConfigError::MailUrl(_))
+        ));
+    }
+}

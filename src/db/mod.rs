@@ -1,0 +1,155 @@
+//! Storage through diesel on SQLite (default) or PostgreSQL, from one set of code.
+//!
+//! The backend is chosen from the URL's scheme by [`Manager`], never by diesel's
+//! `establish`, which would try SQLite first and create a stray file for any string.
+
+pub mod audit;
+pub mod inspections;
+pub mod partnerships;
+pub mod schema;
+pub mod sessions;
+pub mod throttle;
+pub mod users;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, R2D2Connection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::config::DatabaseUrl;
+
+/// One connection type over both backends; only the common SQL subset is used.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(diesel::SqliteConnection),
+    Pg(diesel::PgConnection),
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Errors of the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("could not get a database connection: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    #[error("database error: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("could not migrate the database: {0}")]
+    Migration(String),
+    #[error("could not open the database: {0}")]
+    Open(String),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    /// A rule of the domain refused the change; the message is for the user.
+    #[error("{0}")]
+    Refused(String),
+    /// Something the change refers to does not exist (or is not visible).
+    #[error("not found")]
+    NotFound,
+    #[error("the database task was cancelled")]
+    Cancelled,
+}
+
+impl DbError {
+    pub fn refused(message: impl ToString) -> Self {
+        DbError::Refused(message.to_string())
+    }
+}
+
+/// Builds connections of the right backend and prepares each SQLite connection.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                let path = path.to_string_lossy();
+                let mut conn = diesel::SqliteConnection::establish(&path)
+                    .map_err(r2d2::Error::ConnectionError)?;
+                // diesel leaves foreign keys off; WAL lets readers work while one writer writes.
+                conn.batch_execute(
+                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                     PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url)
+                .map(DbConnection::Pg)
+                .map_err(r2d2::Error::ConnectionError),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+/// Open a pool on `url`, creating the SQLite file's folder if needed.
+pub fn open_pool(url: &DatabaseUrl, size: u32) -> Result<Pool, DbError> {
+    if let DatabaseUrl::Sqlite(path) = url {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| DbError::Open(format!("cannot create {}: {e}", dir.display())))?;
+        }
+    }
+    r2d2::Pool::builder()
+        .max_size(size)
+        .connection_timeout(Duration::from_secs(10))
+        .build(Manager { url: url.clone() })
+        .map_err(|e| DbError::Open(e.to_string()))
+}
+
+/// Apply every migration not yet applied; returns the versions applied now.
+pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, DbError> {
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+        DbConnection::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|e| DbError::Migration(e.to_string()))?;
+    Ok(applied.iter().map(|v| v.to_string()).collect())
+}
+
+/// Undo every applied migration (used by the up, down, up test).
+pub fn revert_all_migrations(conn: &mut DbConnection) -> Result<(), DbError> {
+    match conn {
+        DbConnection::Sqlite(c) => c.revert_all_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+        DbConnection::Pg(c) => c.revert_all_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+    }
+    .map_err(|e| DbError::Migration(e.to_string()))
+}
+
+/// Run blocking database work off the async workers.
+pub async fn run<F, T>(pool: &Pool, f: F) -> Result<T, DbError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::rt::task::spawn_blocking(move || {
+        let mut conn = pool.get()?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(|_| DbError::Cancelled)?
+}
+
+/// The current time in UTC, as stored in every timestamp column.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}

@@ -1,0 +1,128 @@
+//! Users: inspectors and partnership reviewers who sign in.
+
+use diesel::prelude::*;
+
+use super::schema::users;
+use super::{audit, now, DbConnection, DbError};
+use crate::domain::access::Actor;
+use crate::domain::account::{Email, NewAccount, UserKind};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+struct UserRow {
+    id: i32,
+    email: String,
+    display_name: String,
+    organisation: String,
+    kind: String,
+    is_admin: bool,
+}
+
+/// A user as the rest of the service sees them (never with the password hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub organisation: String,
+    pub kind: UserKind,
+    pub is_admin: bool,
+}
+
+impl User {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: self.id,
+            kind: self.kind,
+            is_admin: self.is_admin,
+        }
+    }
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = DbError;
+    fn try_from(r: UserRow) -> Result<Self, DbError> {
+        let kind = UserKind::parse(&r.kind)
+            .map_err(|_| DbError::Corrupt(format!("user kind {:?}", r.kind)))?;
+        Ok(User {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            organisation: r.organisation,
+            kind,
+            is_admin: r.is_admin,
+        })
+    }
+}
+
+/// Add a user, refusing a second account with the same email.
+pub fn insert(
+    conn: &mut DbConnection,
+    account: &NewAccount,
+    password_hash: &str,
+    actor_user_id: Option<i32>,
+) -> Result<User, DbError> {
+    conn.transaction(|conn| {
+        let taken: i64 = users::table
+            .filter(users::email.eq(account.email.as_str()))
+            .count()
+            .get_result(conn)?;
+        if taken > 0 {
+            return Err(DbError::refused(format!("There is already an account for {}.", account.email)));
+        }
+        let id: i32 = diesel::insert_into(users::table)
+            .values((
+                users::email.eq(account.email.as_str()),
+                users::display_name.eq(&account.display_name),
+                users::organisation.eq(&account.organisation),
+                users::kind.eq(account.kind.as_str()),
+                users::is_admin.eq(account.is_admin),
+                users::password_hash.eq(password_hash),
+                users::created_at.eq(now()),
+            ))
+            .returning(users::id)
+            .get_result(conn)?;
+        audit::record(
+            conn,
+            actor_user_id,
+            None,
+            "user.added",
+            serde_json::json!({ "user_id": id, "kind": account.kind.as_str(), "is_admin": account.is_admin }),
+        )?;
+        find(conn, id)?.ok_or(DbError::NotFound)
+    })
+}
+
+/// The user with this email and their password hash, for signing in.
+pub fn find_for_sign_in(
+    conn: &mut DbConnection,
+    email: &Email,
+) -> Result<Option<(User, String)>, DbError> {
+    let row: Option<(UserRow, String)> = users::table
+        .filter(users::email.eq(email.as_str()))
+        .select((UserRow::as_select(), users::password_hash))
+        .first(conn)
+        .optional()?;
+    row.map(|(u, h)| Ok((User::try_from(u)?, h))).transpose()
+}
+
+pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<User>, DbError> {
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(User::try_from)
+        .transpose()
+}
+
+/// Everyone, by name.
+pub fn list(conn: &mut DbConnection) -> Result<Vec<User>, DbError> {
+    users::table
+        .order((users::display_name, users::id))
+        .select(UserRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(User::try_from)
+        .collect()
+}

@@ -1,0 +1,346 @@
+//! Inspections: their kind, their lifecycle and the dates that frame them.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use std::fmt;
+
+/// A full inspection, or a monitoring inspection after outcome 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InspectionKind {
+    Full,
+    Monitoring,
+}
+
+impl InspectionKind {
+    pub const ALL: [InspectionKind; 2] = [InspectionKind::Full, InspectionKind::Monitoring];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InspectionKind::Full => "full",
+            InspectionKind::Monitoring => "monitoring",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            InspectionKind::Full => "Full inspection",
+            InspectionKind::Monitoring => "Monitoring inspection",
+        }
+    }
+}
+
+/// Where an inspection is in its lifecycle, from set-up to the locked final report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Preparing,
+    SurveysOpen,
+    Evidence,
+    Judging,
+    Draft,
+    FactualAccuracyCheck,
+    Final,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Preparing,
+        Status::SurveysOpen,
+        Status::Evidence,
+        Status::Judging,
+        Status::Draft,
+        Status::FactualAccuracyCheck,
+        Status::Final,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Preparing => "preparing",
+            Status::SurveysOpen => "surveys_open",
+            Status::Evidence => "evidence",
+            Status::Judging => "judging",
+            Status::Draft => "draft",
+            Status::FactualAccuracyCheck => "factual_accuracy_check",
+            Status::Final => "final",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Preparing => "Preparing",
+            Status::SurveysOpen => "Surveys open",
+            Status::Evidence => "Gathering evidence",
+            Status::Judging => "Judging",
+            Status::Draft => "Drafting the report",
+            Status::FactualAccuracyCheck => "Factual accuracy check",
+            Status::Final => "Final",
+        }
+    }
+
+    /// What the inspection team does while the inspection is in this state.
+    pub fn what_happens_now(self) -> &'static str {
+        match self {
+            Status::Preparing => {
+                "The team is being set up. Check the partnership details, the dates and who is on the team."
+            }
+            Status::SurveysOpen => {
+                "The partnership is sharing the three surveys. Watch how many people have answered."
+            }
+            Status::Evidence => {
+                "Surveys are closed. Inspectors gather the partnership's data, documents and case-tracking notes."
+            }
+            Status::Judging => {
+                "Inspectors record findings against each criterion and choose the inspection outcome."
+            }
+            Status::Draft => "The lead inspector drafts the report from the findings.",
+            Status::FactualAccuracyCheck => {
+                "The partnership checks the draft for factual accuracy and inspectors answer each comment."
+            }
+            Status::Final => "The report is final and locked. Nothing more can be changed.",
+        }
+    }
+
+    /// The ordinary next step, if there is one.
+    pub fn next(self) -> Option<Status> {
+        let i = Self::ALL.iter().position(|s| *s == self)?;
+        Self::ALL.get(i + 1).copied()
+    }
+
+    /// The label of the action that moves an inspection into this state.
+    pub fn action_label(self) -> &'static str {
+        match self {
+            Status::Preparing => "Return to preparation",
+            Status::SurveysOpen => "Open the surveys",
+            Status::Evidence => "Close the surveys and gather evidence",
+            Status::Judging => "Start judging",
+            Status::Draft => "Start drafting the report",
+            Status::FactualAccuracyCheck => "Send the draft for factual accuracy check",
+            Status::Final => "Finalise and lock the report",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Why a lifecycle change was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    #[error("The inspection is already at the stage \"{}\".", .0.label())]
+    AlreadyThere(Status),
+    #[error("The report is final and locked, so the inspection cannot change any more.")]
+    Locked,
+    #[error("An inspection cannot move from \"{}\" to \"{}\". The next step is \"{}\".", .from.label(), .to.label(), .from.next().map(|s| s.label()).unwrap_or("none"))]
+    NotAllowed { from: Status, to: Status },
+}
+
+/// The moves an inspection may make from `from`: one step forward, or one of the
+/// few steps back that real inspections need (reopening surveys when too few people
+/// answered; returning a draft to judging when findings must change).
+pub fn allowed_transitions(from: Status) -> Vec<Status> {
+    let mut moves: Vec<Status> = from.next().into_iter().collect();
+    match from {
+        Status::SurveysOpen => moves.push(Status::Preparing),
+        Status::Evidence => moves.push(Status::SurveysOpen),
+        Status::Draft => moves.push(Status::Judging),
+        Status::FactualAccuracyCheck => moves.push(Status::Draft),
+        _ => {}
+    }
+    moves
+}
+
+/// Decide whether an inspection may move from `from` to `to`.
+pub fn transition(from: Status, to: Status) -> Result<Status, TransitionError> {
+    if from == Status::Final {
+        return Err(TransitionError::Locked);
+    }
+    if from == to {
+        return Err(TransitionError::AlreadyThere(from));
+    }
+    if allowed_transitions(from).contains(&to) {
+        Ok(to)
+    } else {
+        Err(TransitionError::NotAllowed { from, to })
+    }
+}
+
+/// The dates that frame an inspection, checked together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InspectionDates {
+    pub notified_on: NaiveDate,
+    pub on_site_start: NaiveDate,
+    pub on_site_end: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DatesError {
+    #[error("The on-site visit must start after the notification date.")]
+    OnSiteBeforeNotification,
+    #[error("The last on-site day must be the same as or after the first.")]
+    EndBeforeStart,
+    #[error("The on-site visit can last at most 10 days.")]
+    OnSiteTooLong,
+}
+
+impl InspectionDates {
+    pub fn new(
+        notified_on: NaiveDate,
+        on_site_start: NaiveDate,
+        on_site_end: NaiveDate,
+    ) -> Result<Self, DatesError> {
+        if on_site_start <= notified_on {
+            return Err(DatesError::OnSiteBeforeNotification);
+        }
+        if on_site_end < on_site_start {
+            return Err(DatesError::EndBeforeStart);
+        }
+        if (on_site_end - on_site_start).num_days() > 9 {
+            return Err(DatesError::OnSiteTooLong);
+        }
+        Ok(Self {
+            notified_on,
+            on_site_start,
+            on_site_end,
+        })
+    }
+
+    /// Working days (Monday to Friday) from notification to the first on-site day.
+    /// Bank holidays are not known here, so this is an upper bound.
+    pub fn working_days_before_on_site(&self) -> i64 {
+        working_days_between(self.notified_on, self.on_site_start)
+    }
+}
+
+/// Working days after `from` up to and including `to`.
+pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    from.iter_days()
+        .skip(1)
+        .take_while(|d| *d <= to)
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .count() as i64
+}
+
+/// Parse a date typed into a form as YYYY-MM-DD.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn forward_steps_are_allowed_in_order() {
+        for pair in Status::ALL.windows(2) {
+            let [from, to] = pair else { unreachable!() };
+            assert_eq!(transition(*from, *to), Ok(*to));
+        }
+    }
+
+    #[test]
+    fn skipping_a_step_is_refused_with_the_next_step_named() {
+        let err = transition(Status::Preparing, Status::Judging).unwrap_err();
+        assert_eq!(
+            err,
+            TransitionError::NotAllowed {
+                from: Status::Preparing,
+                to: Status::Judging
+            }
+        );
+        assert!(err.to_string().contains("Surveys open"), "{err}");
+    }
+
+    #[test]
+    fn final_is_locked() {
+        for to in Status::ALL {
+            assert_eq!(transition(Status::Final, to), Err(TransitionError::Locked));
+        }
+        assert!(allowed_transitions(Status::Final).is_empty());
+    }
+
+    #[test]
+    fn staying_put_is_refused() {
+        assert_eq!(
+            transition(Status::Draft, Status::Draft),
+            Err(TransitionError::AlreadyThere(Status::Draft))
+        );
+    }
+
+    #[test]
+    fn the_permitted_steps_back() {
+        assert!(transition(Status::SurveysOpen, Status::Preparing).is_ok());
+        assert!(transition(Status::Evidence, Status::SurveysOpen).is_ok());
+        assert!(transition(Status::Draft, Status::Judging).is_ok());
+        assert!(transition(Status::FactualAccuracyCheck, Status::Draft).is_ok());
+        assert!(transition(Status::Judging, Status::Evidence).is_err());
+        assert!(transition(Status::FactualAccuracyCheck, Status::Preparing).is_err());
+    }
+
+    #[test]
+    fn every_pair_agrees_with_allowed_transitions() {
+        for from in Status::ALL {
+            for to in Status::ALL {
+                let allowed = allowed_transitions(from).contains(&to);
+                assert_eq!(transition(from, to).is_ok(), allowed, "{from:?} -> {to:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn status_and_kind_round_trip_through_text() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        for k in InspectionKind::ALL {
+            assert_eq!(InspectionKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(Status::parse("published"), None);
+        assert_eq!(InspectionKind::parse(""), None);
+    }
+
+    #[test]
+    fn dates_must_be_in_order() {
+        assert!(InspectionDates::new(d("2026-11-02"), d("2026-11-16"), d("2026-11-20")).is_ok());
+        assert_eq!(
+            InspectionDates::new(d("2026-11-16"), d("2026-11-16"), d("2026-11-20")),
+            Err(DatesError::OnSiteBeforeNotification)
+        );
+        assert_eq!(
+            InspectionDates::new(d("2026-11-02"), d("2026-11-20"), d("2026-11-16")),
+            Err(DatesError::EndBeforeStart)
+        );
+        assert_eq!(
+            InspectionDates::new(d("2026-11-02"), d("2026-11-16"), d("2026-11-30")),
+            Err(DatesError::OnSiteTooLong)
+        );
+    }
+
+    #[test]
+    fn working_days_skip_weekends() {
+        // Monday 2 November 2026 to Monday 16 November 2026: ten working days.
+        let dates =
+            InspectionDates::new(d("2026-11-02"), d("2026-11-16"), d("2026-11-20")).unwrap();
+        assert_eq!(dates.working_days_before_on_site(), 10);
+        assert_eq!(working_days_between(d("2026-11-06"), d("2026-11-09")), 1);
+    }
+
+    #[test]
+    fn dates_parse_strictly() {
+        assert_eq!(parse_date(" 2026-02-28 "), Some(d("2026-02-28")));
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("28/02/2026"), None);
+    }
+}

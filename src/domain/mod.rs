@@ -1,0 +1,8 @@
+//! Pure domain logic: no IO, no database, no HTTP. Everything here is parsed,
+//! decided and tested in plain Rust so the web and storage layers stay thin.
+
+pub mod access;
+pub mod account;
+pub mod inspection;
+pub mod partnership;
+pub mod throttle;

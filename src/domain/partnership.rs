@@ -1,0 +1,201 @@
+//! Local area partnerships: one council and the integrated care board(s) that
+//! share responsibility for SEND in its area.
+
+use std::fmt;
+
+/// The ONS code of a council with SEND duties: a unitary authority (E06), a
+/// metropolitan district (E08), a London borough (E09) or a county (E10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CouncilCode(String);
+
+/// The ONS code of an integrated care board (E54 followed by six digits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IcbCode(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartnershipError {
+    #[error("Enter the council's ONS code, like E06000015: E06, E08, E09 or E10 followed by six digits.")]
+    CouncilCode,
+    #[error("Enter the ICB's ONS code, like E54000058: E54 followed by six digits.")]
+    IcbCode,
+    #[error("Enter the council's name.")]
+    CouncilNameMissing,
+    #[error("Enter the ICB's name.")]
+    IcbNameMissing,
+    #[error("Names must be 200 characters or fewer.")]
+    NameTooLong,
+    #[error("Add at least one integrated care board.")]
+    NoIcb,
+    #[error("The same ICB code appears twice.")]
+    DuplicateIcb,
+}
+
+fn ons_code(s: &str, prefixes: &[&str]) -> Option<String> {
+    let s = s.trim().to_ascii_uppercase();
+    let ok = s.len() == 9
+        && prefixes.iter().any(|p| s.starts_with(p))
+        && s.get(3..)
+            .is_some_and(|digits| digits.bytes().all(|b| b.is_ascii_digit()));
+    ok.then_some(s)
+}
+
+impl CouncilCode {
+    pub fn parse(s: &str) -> Result<Self, PartnershipError> {
+        ons_code(s, &["E06", "E08", "E09", "E10"])
+            .map(Self)
+            .ok_or(PartnershipError::CouncilCode)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl IcbCode {
+    pub fn parse(s: &str) -> Result<Self, PartnershipError> {
+        ons_code(s, &["E54"])
+            .map(Self)
+            .ok_or(PartnershipError::IcbCode)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CouncilCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn name(s: &str, missing: PartnershipError) -> Result<String, PartnershipError> {
+    let s = s.trim();
+    if s.is_empty() {
+        Err(missing)
+    } else if s.chars().count() > 200 {
+        Err(PartnershipError::NameTooLong)
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+/// An integrated care board as entered for a partnership.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewIcb {
+    pub name: String,
+    pub code: IcbCode,
+}
+
+/// A partnership ready to store: council and at least one ICB, all checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPartnership {
+    pub council_name: String,
+    pub council_code: CouncilCode,
+    pub icbs: Vec<NewIcb>,
+}
+
+impl NewPartnership {
+    /// Parse a partnership from what was typed. ICB rows left wholly blank are ignored,
+    /// so a form can offer several rows.
+    pub fn parse(
+        council_name: &str,
+        council_code: &str,
+        icb_rows: &[(&str, &str)],
+    ) -> Result<Self, PartnershipError> {
+        let council_name = name(council_name, PartnershipError::CouncilNameMissing)?;
+        let council_code = CouncilCode::parse(council_code)?;
+        let mut icbs: Vec<NewIcb> = Vec::new();
+        for (icb_name, icb_code) in icb_rows {
+            if icb_name.trim().is_empty() && icb_code.trim().is_empty() {
+                continue;
+            }
+            let icb = NewIcb {
+                name: name(icb_name, PartnershipError::IcbNameMissing)?,
+                code: IcbCode::parse(icb_code)?,
+            };
+            if icbs.iter().any(|i| i.code == icb.code) {
+                return Err(PartnershipError::DuplicateIcb);
+            }
+            icbs.push(icb);
+        }
+        if icbs.is_empty() {
+            return Err(PartnershipError::NoIcb);
+        }
+        Ok(Self {
+            council_name,
+            council_code,
+            icbs,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn council_codes() {
+        assert_eq!(
+            CouncilCode::parse(" e06000015 ").unwrap().as_str(),
+            "E06000015"
+        );
+        assert!(CouncilCode::parse("E10000012").is_ok());
+        assert_eq!(
+            CouncilCode::parse("E07000012"),
+            Err(PartnershipError::CouncilCode)
+        );
+        assert_eq!(
+            CouncilCode::parse("E0600001"),
+            Err(PartnershipError::CouncilCode)
+        );
+        assert_eq!(
+            CouncilCode::parse("E06A00015"),
+            Err(PartnershipError::CouncilCode)
+        );
+        assert_eq!(
+            CouncilCode::parse("E06000015é"),
+            Err(PartnershipError::CouncilCode)
+        );
+    }
+
+    #[test]
+    fn icb_codes() {
+        assert!(IcbCode::parse("E54000058").is_ok());
+        assert_eq!(IcbCode::parse("QHM"), Err(PartnershipError::IcbCode));
+    }
+
+    #[test]
+    fn a_partnership_needs_an_icb_and_ignores_blank_rows() {
+        let p = NewPartnership::parse(
+            "Northmoor Council",
+            "E06000099",
+            &[("", ""), ("Northmoor and Dale ICB", "E54000099"), (" ", "")],
+        )
+        .unwrap();
+        assert_eq!(p.icbs.len(), 1);
+        assert_eq!(
+            NewPartnership::parse("Northmoor Council", "E06000099", &[("", "")]),
+            Err(PartnershipError::NoIcb)
+        );
+    }
+
+    #[test]
+    fn partnership_errors() {
+        assert_eq!(
+            NewPartnership::parse(" ", "E06000099", &[("A", "E54000001")]),
+            Err(PartnershipError::CouncilNameMissing)
+        );
+        assert_eq!(
+            NewPartnership::parse("C", "E06000099", &[("", "E54000001")]),
+            Err(PartnershipError::IcbNameMissing)
+        );
+        assert_eq!(
+            NewPartnership::parse("C", "E06000099", &[("A", "E54000001"), ("B", "e54000001")]),
+            Err(PartnershipError::DuplicateIcb)
+        );
+        let long = "x".repeat(201);
+        assert_eq!(
+            NewPartnership::parse(&long, "E06000099", &[("A", "E54000001")]),
+            Err(PartnershipError::NameTooLong)
+        );
+    }
+}

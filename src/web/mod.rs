@@ -1,0 +1,211 @@
+//! The web layer: routes, shared state, middleware and page rendering. Handlers
+//! are thin: they parse the request into domain types, call the domain and the
+//! database, and render a template with a plain view.
+
+pub mod admin;
+pub mod auth;
+pub mod error;
+pub mod form;
+pub mod inspect;
+pub mod session;
+pub mod templates;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_session::config::{BrowserSession, CookieContentSecurity};
+use actix_session::SessionMiddleware;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::http::{header, StatusCode};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
+use actix_web::{web, App, HttpResponse, HttpServer};
+use handlebars::Handlebars;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha512};
+
+use crate::config::Config;
+use crate::db::{self, users::User, Pool};
+use crate::domain::throttle::ThrottlePolicy;
+use error::WebError;
+
+/// Shared by every request.
+pub struct AppState {
+    pub pool: Pool,
+    pub templates: Handlebars<'static>,
+    pub config: Arc<Config>,
+    pub throttle: ThrottlePolicy,
+}
+
+/// Every route, so the URL space reads in one place.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(auth::home))
+        .route("/healthz", web::get().to(healthz))
+        .route("/static/{file:.*}", web::get().to(templates::static_file))
+        .route("/sign-in", web::get().to(auth::sign_in_page))
+        .route("/sign-in", web::post().to(auth::sign_in))
+        .route("/sign-out", web::post().to(auth::sign_out))
+        .route("/inspections", web::get().to(inspect::list))
+        .route("/inspections", web::post().to(inspect::create))
+        .route("/inspections/new", web::get().to(inspect::new_page))
+        .route("/inspections/{id}", web::get().to(inspect::overview))
+        .route(
+            "/inspections/{id}/status",
+            web::post().to(inspect::change_status),
+        )
+        .route(
+            "/inspections/{id}/team",
+            web::post().to(inspect::add_member),
+        )
+        .route(
+            "/inspections/{id}/team/{membership_id}/remove",
+            web::post().to(inspect::remove_member),
+        )
+        .route("/admin", web::get().to(admin::index))
+        .route("/admin/users", web::post().to(admin::add_user))
+        .route(
+            "/admin/partnerships",
+            web::post().to(admin::add_partnership),
+        );
+}
+
+/// Strict headers on every response: no inline script or style, no framing.
+fn security_headers(secure: bool) -> DefaultHeaders {
+    let mut headers = DefaultHeaders::new()
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             media-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        ))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        .add((header::REFERRER_POLICY, "same-origin"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+        ))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        .add(("Cross-Origin-Resource-Policy", "same-origin"));
+    if secure {
+        headers = headers.add((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ));
+    }
+    headers
+}
+
+/// Open the database, migrate it and start serving on `listener`.
+pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Result<Server> {
+    let templates = templates::registry()?;
+    let key = Key::from(&Sha512::digest(&config.secret_key)[..]);
+    let secure = config.secure_cookies;
+    let max_body = config.max_body_bytes;
+    let workers = config.workers;
+    let throttle = ThrottlePolicy {
+        max_failures: config.sign_in_max_failures,
+        ..ThrottlePolicy::default()
+    };
+    let state = web::Data::new(AppState {
+        pool: pool.clone(),
+        templates,
+        config: Arc::new(config),
+        throttle,
+    });
+    let mut server = HttpServer::new(move || {
+        let sessions =
+            SessionMiddleware::builder(session::DbSessionStore::new(pool.clone()), key.clone())
+                .cookie_name("area_send_session".to_string())
+                .cookie_secure(secure)
+                .cookie_http_only(true)
+                .cookie_same_site(SameSite::Lax)
+                .cookie_content_security(CookieContentSecurity::Private)
+                .session_lifecycle(
+                    BrowserSession::default()
+                        .state_ttl(actix_web::cookie::time::Duration::hours(12)),
+                )
+                .build();
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(max_body))
+            .wrap(ErrorHandlers::new().default_handler(error::render_error_page))
+            .wrap(sessions)
+            .wrap(security_headers(secure))
+            .wrap(actix_web::middleware::Logger::new("%r %s %Dms"))
+            .configure(routes)
+            .default_service(web::to(not_found))
+    })
+    .listen(listener)?;
+    if let Some(n) = workers {
+        server = server.workers(n.max(1));
+    }
+    Ok(server.run())
+}
+
+async fn not_found() -> Result<HttpResponse, WebError> {
+    Err(WebError::NotFound)
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    let ok = db::run(&state.pool, |c| {
+        use diesel::connection::SimpleConnection;
+        c.batch_execute("SELECT 1").map_err(db::DbError::from)
+    })
+    .await;
+    match ok {
+        Ok(()) => HttpResponse::Ok()
+            .content_type("text/plain; charset=utf-8")
+            .body("ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain; charset=utf-8")
+                .body("database unavailable")
+        }
+    }
+}
+
+/// The layout's view of the signed-in user.
+pub fn user_view(user: &User) -> Value {
+    json!({
+        "display_name": user.display_name,
+        "is_admin": user.is_admin,
+        "may_create_inspection": user.actor().may_create_inspection(),
+    })
+}
+
+/// Render a page: the template's own data plus what the layout needs.
+pub fn render(
+    state: &AppState,
+    status: StatusCode,
+    template: &str,
+    title: &str,
+    user: Option<&User>,
+    csrf_token: &str,
+    mut data: Value,
+) -> Result<HttpResponse, WebError> {
+    if let Value::Object(map) = &mut data {
+        map.insert("title".into(), json!(title));
+        map.insert("user".into(), user.map(user_view).unwrap_or(Value::Null));
+        map.insert("csrf_token".into(), json!(csrf_token));
+    }
+    let body = state.templates.render(template, &data)?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body))
+}
+
+/// A 303 redirect after a successful POST.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+/// One problem with one field, shown in the error summary and beside the field.
+pub fn field_error(field: &str, message: impl ToString) -> Value {
+    json!({ "field": field, "message": message.to_string() })
+}

@@ -1,0 +1,46 @@
+//! Handlebars templates and static assets, embedded in the binary.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use handlebars::Handlebars;
+
+use super::error::WebError;
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "templates/"]
+struct TemplateFiles;
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "templates/static/"]
+struct StaticFiles;
+
+/// Every page template, registered by its path without `.hbs` (e.g. `inspections/list`).
+pub fn registry() -> anyhow::Result<Handlebars<'static>> {
+    let mut hb = Handlebars::new();
+    // A misspelt field is an error, not silently blank.
+    hb.set_strict_mode(true);
+    hb.set_dev_mode(cfg!(debug_assertions));
+    hb.register_helper("error_for", Box::new(error_for));
+    hb.register_embed_templates_with_extension::<TemplateFiles>(".hbs")?;
+    Ok(hb)
+}
+
+// `{{error_for errors "field"}}`: the message for one field from a list of
+// `{field, message}` problems, or nothing.
+handlebars::handlebars_helper!(error_for: |errors: Json, field: str| {
+    errors
+        .as_array()
+        .and_then(|list| list.iter().find(|e| e.get("field").and_then(|f| f.as_str()) == Some(field)))
+        .and_then(|e| e.get("message").cloned())
+        .unwrap_or(serde_json::Value::Null)
+});
+
+/// Serve CSS, SVG and the small enhancement scripts.
+pub async fn static_file(path: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let name = path.into_inner();
+    let file = StaticFiles::get(&name).ok_or(WebError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .content_type(file.metadata.mimetype())
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(file.data.into_owned()))
+}

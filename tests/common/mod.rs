@@ -1,0 +1,269 @@
+//! Test harness: the real server on a random port, over a fresh database (SQLite by
+//! default, PostgreSQL when AREA_SEND_TEST_POSTGRES_URL is set), seeded with the demo,
+//! and a real HTTP client with a cookie jar.
+
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+
+use area_send::config::{Config, DatabaseUrl};
+use area_send::db;
+use diesel::prelude::*;
+use rand::Rng;
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response, StatusCode};
+
+pub const LEAD: (&str, &str) = ("lead.inspector@demo.area-send.test", "demo-lead-inspector");
+pub const CQC: (&str, &str) = ("inspector@demo.area-send.test", "demo-cqc-inspector");
+pub const COUNCIL: (&str, &str) = (
+    "council.reviewer@demo.area-send.test",
+    "demo-council-reviewer",
+);
+pub const ICB: (&str, &str) = ("icb.reviewer@demo.area-send.test", "demo-icb-reviewer");
+pub const ADMIN: (&str, &str) = ("admin@demo.area-send.test", "demo-administrator");
+/// The demo's Harrowdale inspection (the reviewers' own) and Fenmoor inspection (not theirs).
+pub const HARROWDALE: i32 = 1;
+pub const FENMOOR: i32 = 2;
+
+enum Cleanup {
+    Sqlite(PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub pool: db::Pool,
+    pub config: Config,
+    cleanup: Cleanup,
+}
+
+fn random_name(prefix: &str) -> String {
+    let n: u64 = rand::thread_rng().gen();
+    format!("{prefix}{n:016x}")
+}
+
+/// A fresh, migrated, empty database on the backend under test.
+pub fn fresh_database() -> (DatabaseUrl, impl FnOnce()) {
+    let (url, cleanup) = new_database();
+    (url, move || drop_database(cleanup))
+}
+
+fn new_database() -> (DatabaseUrl, Cleanup) {
+    match std::env::var("AREA_SEND_TEST_POSTGRES_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let name = random_name("area_send_test_");
+            let mut admin = diesel::PgConnection::establish(&admin_url)
+                .expect("connect to the PostgreSQL test server");
+            diesel::sql_query(format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .unwrap();
+            let (prefix, _) = admin_url
+                .rsplit_once('/')
+                .expect("a database name in AREA_SEND_TEST_POSTGRES_URL");
+            let url = format!("{prefix}/{name}");
+            (
+                DatabaseUrl::Postgres(url),
+                Cleanup::Postgres { admin_url, name },
+            )
+        }
+        _ => {
+            let dir = std::env::temp_dir().join(random_name("area-send-test-"));
+            std::fs::create_dir_all(&dir).unwrap();
+            (
+                DatabaseUrl::Sqlite(dir.join("test.sqlite3")),
+                Cleanup::Sqlite(dir),
+            )
+        }
+    }
+}
+
+fn drop_database(cleanup: Cleanup) {
+    match cleanup {
+        Cleanup::Sqlite(dir) => {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        Cleanup::Postgres { admin_url, name } => {
+            if let Ok(mut admin) = diesel::PgConnection::establish(&admin_url) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin);
+            }
+        }
+    }
+}
+
+pub fn backend_is_postgres() -> bool {
+    std::env::var("AREA_SEND_TEST_POSTGRES_URL").is_ok_and(|u| !u.is_empty())
+}
+
+impl TestApp {
+    /// Start the real server with the demo data.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let (database, cleanup) = new_database();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let mut config = Config {
+            database,
+            db_pool_size: 4,
+            data_dir: std::env::temp_dir(),
+            bind: format!("127.0.0.1:{port}"),
+            base_url: format!("http://127.0.0.1:{port}"),
+            secure_cookies: false,
+            secret_key: vec![7; 64],
+            mail_url: "file:///tmp/area-send-test-mail".into(),
+            sign_in_max_failures: 5,
+            max_body_bytes: 64 * 1024,
+            workers: Some(1),
+        };
+        adjust(&mut config);
+        let pool = db::open_pool(&config.database, config.db_pool_size).unwrap();
+        {
+            let mut conn = pool.get().unwrap();
+            db::run_migrations(&mut conn).unwrap();
+            area_send::demo::seed(&mut conn).unwrap();
+        }
+        let server = area_send::web::start(config.clone(), pool.clone(), listener).unwrap();
+        actix_web::rt::spawn(server);
+        TestApp {
+            base: format!("http://127.0.0.1:{port}"),
+            pool,
+            config,
+            cleanup,
+        }
+    }
+
+    /// A new browser-like client with its own cookie jar, not following redirects.
+    pub fn client(&self) -> Browser {
+        Browser {
+            base: self.base.clone(),
+            http: Client::builder()
+                .cookie_store(true)
+                .redirect(Policy::none())
+                .build()
+                .unwrap(),
+        }
+    }
+
+    /// A client already signed in as `who`.
+    pub async fn signed_in(&self, who: (&str, &str)) -> Browser {
+        let b = self.client();
+        let res = b.sign_in(who.0, who.1).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::SEE_OTHER,
+            "signing in as {}",
+            who.0
+        );
+        b
+    }
+
+    pub fn conn(&self) -> r2d2::PooledConnection<db::Manager> {
+        self.pool.get().unwrap()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // The server's pool still holds connections; PostgreSQL's DROP ... WITH (FORCE) ends them.
+        let cleanup = std::mem::replace(
+            &mut self.cleanup,
+            Cleanup::Sqlite(PathBuf::from("/nonexistent")),
+        );
+        drop_database(cleanup);
+    }
+}
+
+pub struct Browser {
+    pub base: String,
+    pub http: Client,
+}
+
+impl Browser {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.http.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// GET a page and return its status and body.
+    pub async fn page(&self, path: &str) -> (StatusCode, String) {
+        let res = self.get(path).await;
+        let status = res.status();
+        (status, res.text().await.unwrap())
+    }
+
+    /// POST raw urlencoded fields exactly as given.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        self.http
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// POST a form with the CSRF token taken from `form_page`, as a browser would.
+    pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        let (_, html) = self.page(form_page).await;
+        let token = csrf_token(&html);
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post(action, &all).await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Response {
+        self.submit(
+            "/sign-in",
+            "/sign-in",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+}
+
+/// The first CSRF token in a page.
+pub fn csrf_token(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse("input[name=csrf_token]").unwrap();
+    doc.select(&sel)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .unwrap_or_else(|| panic!("no CSRF token in page: {html}"))
+        .to_string()
+}
+
+/// The text of the first element matching `selector`, whitespace folded.
+pub fn text_of(html: &str, selector: &str) -> Option<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).unwrap();
+    doc.select(&sel).next().map(|e| {
+        e.text()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+pub fn location(res: &Response) -> String {
+    res.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
