@@ -100,6 +100,20 @@ impl Actor {
     }
 }
 
+/// The inspectors (besides the lead) of a new inspection. An inspector who sets one
+/// up joins its team, so they do not lock themselves out of their own work;
+/// an admin setting one up for others does not.
+pub fn initial_inspectors(creator: &Actor, lead_inspector_id: i32, chosen: &[i32]) -> Vec<i32> {
+    let mut team: Vec<i32> = Vec::new();
+    let creator_joins = (!creator.is_admin).then_some(creator.user_id);
+    for id in chosen.iter().copied().chain(creator_joins) {
+        if id != lead_inspector_id && !team.contains(&id) {
+            team.push(id);
+        }
+    }
+    team
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MembershipError {
     #[error("Only inspectors can be lead inspector or inspector on a team.")]
@@ -236,6 +250,13 @@ mod tests {
             check_membership(UserKind::Partnership, Role::CouncilReviewer, true),
             Err(MembershipError::IcbNotExpected)
         );
+    }
+
+    #[test]
+    fn the_creator_joins_the_team_unless_an_admin() {
+        assert_eq!(initial_inspectors(&INSPECTOR, 9, &[4, 4, 9]), vec![4, 1]);
+        assert_eq!(initial_inspectors(&INSPECTOR, 1, &[4]), vec![4]);
+        assert_eq!(initial_inspectors(&ADMIN, 9, &[4]), vec![4]);
     }
 
     #[test]

@@ -229,6 +229,46 @@ pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
         .count() as i64
 }
 
+/// What is wrong with a date typed as day, month and year boxes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePartsError {
+    /// Some boxes were filled and this one was not.
+    Missing(&'static str),
+    /// Not a date that exists (31 February, letters, a two-digit year).
+    NotReal,
+}
+
+/// Parse a date from the GOV.UK pattern of three boxes. All three empty is `None`.
+pub fn parse_date_parts(
+    day: &str,
+    month: &str,
+    year: &str,
+) -> Result<Option<NaiveDate>, DatePartsError> {
+    let (day, month, year) = (day.trim(), month.trim(), year.trim());
+    if day.is_empty() && month.is_empty() && year.is_empty() {
+        return Ok(None);
+    }
+    for (value, part) in [(day, "day"), (month, "month"), (year, "year")] {
+        if value.is_empty() {
+            return Err(DatePartsError::Missing(part));
+        }
+    }
+    let number = |s: &str| -> Option<u32> {
+        (s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (Some(d), Some(m), Some(y)) = (number(day), number(month), number(year)) else {
+        return Err(DatePartsError::NotReal);
+    };
+    if year.len() != 4 {
+        return Err(DatePartsError::NotReal);
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+        .map(Some)
+        .ok_or(DatePartsError::NotReal)
+}
+
 /// Parse a date typed into a form as YYYY-MM-DD.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
@@ -335,6 +375,47 @@ mod tests {
             InspectionDates::new(d("2026-11-02"), d("2026-11-16"), d("2026-11-20")).unwrap();
         assert_eq!(dates.working_days_before_on_site(), 10);
         assert_eq!(working_days_between(d("2026-11-06"), d("2026-11-09")), 1);
+    }
+
+    #[test]
+    fn date_parts_follow_the_three_box_pattern() {
+        assert_eq!(parse_date_parts("", " ", ""), Ok(None));
+        assert_eq!(
+            parse_date_parts("2", "11", "2026"),
+            Ok(Some(d("2026-11-02")))
+        );
+        assert_eq!(
+            parse_date_parts(" 02 ", "011", "2026"),
+            Ok(Some(d("2026-11-02")))
+        );
+        assert_eq!(
+            parse_date_parts("2", "", "2026"),
+            Err(DatePartsError::Missing("month"))
+        );
+        assert_eq!(
+            parse_date_parts("", "11", "2026"),
+            Err(DatePartsError::Missing("day"))
+        );
+        assert_eq!(
+            parse_date_parts("30", "2", "2026"),
+            Err(DatePartsError::NotReal)
+        );
+        assert_eq!(
+            parse_date_parts("1", "1", "26"),
+            Err(DatePartsError::NotReal)
+        );
+        assert_eq!(
+            parse_date_parts("x", "1", "2026"),
+            Err(DatePartsError::NotReal)
+        );
+        assert_eq!(
+            parse_date_parts("-1", "1", "2026"),
+            Err(DatePartsError::NotReal)
+        );
+        assert_eq!(
+            parse_date_parts("99999999999", "1", "2026"),
+            Err(DatePartsError::NotReal)
+        );
     }
 
     #[test]

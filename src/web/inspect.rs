@@ -9,10 +9,10 @@ use super::form::CheckedForm;
 use super::session::{csrf_token, SignedIn};
 use super::{field_error, render, see_other, AppState};
 use crate::db::{self, inspections::NewInspection, DbError};
-use crate::domain::access::{Permission, Role};
+use crate::domain::access::{initial_inspectors, Permission, Role};
 use crate::domain::account::UserKind;
 use crate::domain::inspection::{
-    allowed_transitions, parse_date, InspectionDates, InspectionKind, Status,
+    allowed_transitions, parse_date_parts, DatePartsError, InspectionDates, InspectionKind, Status,
 };
 
 fn date_text(d: chrono::NaiveDate) -> String {
@@ -53,10 +53,9 @@ fn new_form_values(form: Option<&CheckedForm>) -> Value {
     json!({
         "partnership_id": f("partnership_id"),
         "kind": if f("kind").is_empty() { "full".to_string() } else { f("kind") },
-        "notified_on": f("notified_on"),
-        "on_site_start": f("on_site_start"),
-        "on_site_end": f("on_site_end"),
-        "previous_inspection_on": f("previous_inspection_on"),
+        "dates": DATE_FIELDS.iter().map(|(field, ..)| {
+            (field.to_string(), json!({ "day": f(&format!("{field}_day")), "month": f(&format!("{field}_month")), "year": f(&format!("{field}_year")) }))
+        }).collect::<serde_json::Map<String, Value>>(),
         "lead_inspector_id": f("lead_inspector_id"),
         "inspector_ids": form.map(|f| f.all("inspector_ids")).unwrap_or_default(),
     })
@@ -131,12 +130,12 @@ async fn new_form(
             "partnerships": partnerships,
             "inspectors": inspectors,
             "kinds": kinds,
-            "date_fields": [
-                { "field": "notified_on", "label": "Date the partnership was notified", "hint": "Usually a Monday. For example, 2026-11-02." },
-                { "field": "on_site_start", "label": "First on-site day", "hint": "About 10 working days after notification. For example, 2026-11-16." },
-                { "field": "on_site_end", "label": "Last on-site day", "hint": "For example, 2026-11-20." },
-                { "field": "previous_inspection_on", "label": "Date of the previous area SEND inspection (optional)", "hint": "Leave blank if there was none. For example, 2021-03-08." },
-            ],
+            "date_fields": DATE_FIELDS.iter().map(|(field, label, _, hint)| json!({
+                "field": field,
+                "label": label,
+                "hint": hint,
+                "value": values.get("dates").and_then(|d| d.get(*field)).cloned().unwrap_or(Value::Null),
+            })).collect::<Vec<_>>(),
         }),
     )
 }
@@ -147,6 +146,34 @@ pub async fn new_page(state: web::Data<AppState>, me: SignedIn) -> Result<HttpRe
     }
     new_form(&state, &me, StatusCode::OK, new_form_values(None), vec![]).await
 }
+
+/// The date questions of the set-up form: field, label, words for messages, hint.
+const DATE_FIELDS: [(&str, &str, &str, &str); 4] = [
+    (
+        "notified_on",
+        "Date the partnership was notified",
+        "the date the partnership was notified",
+        "Usually a Monday. For example, 2 11 2026.",
+    ),
+    (
+        "on_site_start",
+        "First on-site day",
+        "the first on-site day",
+        "About 10 working days after notification. For example, 16 11 2026.",
+    ),
+    (
+        "on_site_end",
+        "Last on-site day",
+        "the last on-site day",
+        "For example, 20 11 2026.",
+    ),
+    (
+        "previous_inspection_on",
+        "Date of the previous area SEND inspection (optional)",
+        "the date of the previous inspection",
+        "Leave blank if there was none. For example, 8 3 2021.",
+    ),
+];
 
 fn parse_id(s: &str) -> Option<i32> {
     s.trim().parse().ok()
@@ -166,35 +193,41 @@ fn parse_new_inspection(form: &CheckedForm) -> Result<NewInspection, Vec<Value>>
     if kind.is_none() {
         errors.push(field_error("kind", "Choose the kind of inspection"));
     }
-    let mut date = |field: &str, what: &str| {
-        let text = form.text(field);
-        let parsed = parse_date(text);
-        if parsed.is_none() {
-            let message = if text.trim().is_empty() {
-                format!("Enter {what}")
-            } else {
-                format!("{} must be a real date, like 2026-11-16", capitalise(what))
-            };
-            errors.push(field_error(field, message));
+    let mut date = |field: &str, required: bool| {
+        let what = DATE_FIELDS
+            .iter()
+            .find(|(f, ..)| *f == field)
+            .map(|(_, _, what, _)| *what)
+            .unwrap_or(field);
+        let part = |p: &str| form.text(&format!("{field}_{p}")).to_string();
+        match parse_date_parts(&part("day"), &part("month"), &part("year")) {
+            Ok(Some(d)) => Some(d),
+            Ok(None) => {
+                if required {
+                    errors.push(field_error(field, format!("Enter {what}")));
+                }
+                None
+            }
+            Err(DatePartsError::Missing(p)) => {
+                errors.push(field_error(
+                    field,
+                    format!("{} must include a {p}", capitalise(what)),
+                ));
+                None
+            }
+            Err(DatePartsError::NotReal) => {
+                errors.push(field_error(
+                    field,
+                    format!("{} must be a real date", capitalise(what)),
+                ));
+                None
+            }
         }
-        parsed
     };
-    let notified_on = date("notified_on", "the date the partnership was notified");
-    let on_site_start = date("on_site_start", "the first on-site day");
-    let on_site_end = date("on_site_end", "the last on-site day");
-    let previous = form.text("previous_inspection_on");
-    let previous_inspection_on = if previous.trim().is_empty() {
-        None
-    } else {
-        let parsed = parse_date(previous);
-        if parsed.is_none() {
-            errors.push(field_error(
-                "previous_inspection_on",
-                "The date of the previous inspection must be a real date, like 2021-03-08",
-            ));
-        }
-        parsed
-    };
+    let notified_on = date("notified_on", true);
+    let on_site_start = date("on_site_start", true);
+    let on_site_end = date("on_site_end", true);
+    let previous_inspection_on = date("previous_inspection_on", false);
     let dates = match (notified_on, on_site_start, on_site_end) {
         (Some(n), Some(s), Some(e)) => match InspectionDates::new(n, s, e) {
             Ok(d) => Some(d),
@@ -260,7 +293,11 @@ pub async fn create(
     }
     let values = new_form_values(Some(&form));
     let new = match parse_new_inspection(&form) {
-        Ok(new) => new,
+        Ok(mut new) => {
+            new.inspector_ids =
+                initial_inspectors(&actor, new.lead_inspector_id, &new.inspector_ids);
+            new
+        }
         Err(errors) => {
             return new_form(
                 &state,

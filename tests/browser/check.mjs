@@ -1,0 +1,223 @@
+// Browser checks of every area-send page in Debian's Chromium:
+//  - axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules, zero violations allowed;
+//  - reflow: no horizontal scrolling at 320 CSS pixels;
+//  - keyboard: a skip link first, visible focus on every stop, and real tasks done
+//    with the keyboard alone.
+// Usage: AREA_SEND_URL=http://127.0.0.1:PORT node check.mjs   (against `area-send demo`)
+
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const BASE = process.env.AREA_SEND_URL || "http://127.0.0.1:8080";
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+const DEMO = {
+  lead: ["lead.inspector@demo.area-send.test", "demo-lead-inspector"],
+  council: ["council.reviewer@demo.area-send.test", "demo-council-reviewer"],
+  icb: ["icb.reviewer@demo.area-send.test", "demo-icb-reviewer"],
+  admin: ["admin@demo.area-send.test", "demo-administrator"],
+};
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function check(name, ok, detail = "") {
+  if (ok) {
+    passed++;
+  } else {
+    failed++;
+    failures.push(`${name}${detail ? `: ${detail}` : ""}`);
+    console.log(`FAIL ${name}${detail ? `\n     ${detail}` : ""}`);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+async function newPage(width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "en-GB", javaScriptEnabled: true });
+  return context.newPage();
+}
+
+async function signIn(page, who) {
+  await page.goto(`${BASE}/sign-in`);
+  await page.fill("#email", who[0]);
+  await page.fill("#password", who[1]);
+  await Promise.all([page.waitForNavigation(), page.click("button[type=submit].button")]);
+}
+
+// Run axe on the page as it is now, and check it reflows at 320px.
+async function audit(page, label) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  }, TAGS);
+  check(`axe ${label}`, result.length === 0, result.join("\n     "));
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(`reflow at 320px ${label}`, overflow <= 0, `${overflow}px of horizontal scrolling`);
+  await page.setViewportSize(size);
+}
+
+// Every page type, including error and empty states. Each entry gets a page
+// in the right state; the list is the register of pages to keep complete.
+const PAGES = [
+  ["sign in", null, async (p) => p.goto(`${BASE}/sign-in`)],
+  ["sign in, signed out notice", null, async (p) => p.goto(`${BASE}/sign-in?signed_out=1`)],
+  ["sign in with errors", null, async (p) => {
+    await p.goto(`${BASE}/sign-in`);
+    await Promise.all([p.waitForNavigation(), p.click("button[type=submit].button")]);
+  }],
+  ["sign in, wrong password", null, async (p) => {
+    await p.goto(`${BASE}/sign-in`);
+    await p.fill("#email", "nobody@demo.area-send.test");
+    await p.fill("#password", "wrong password");
+    await Promise.all([p.waitForNavigation(), p.click("button[type=submit].button")]);
+  }],
+  ["404 page", null, async (p) => p.goto(`${BASE}/no-such-page`)],
+  ["inspections list (lead)", DEMO.lead, async (p) => p.goto(`${BASE}/inspections`)],
+  ["set up an inspection", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/new`)],
+  ["set up an inspection with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/new`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections'] button[type=submit]")]);
+  }],
+  ["inspection overview (lead)", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1`)],
+  ["inspection overview with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections/1/team'] button[type=submit]")]);
+  }],
+  ["inspections list (council reviewer)", DEMO.council, async (p) => p.goto(`${BASE}/inspections`)],
+  ["inspection overview (ICB reviewer)", DEMO.icb, async (p) => p.goto(`${BASE}/inspections/1`)],
+  ["403 page", DEMO.council, async (p) => p.goto(`${BASE}/admin`)],
+  ["404 for another inspection", DEMO.council, async (p) => p.goto(`${BASE}/inspections/2`)],
+  ["administration", DEMO.admin, async (p) => p.goto(`${BASE}/admin`)],
+  ["administration with errors", DEMO.admin, async (p) => {
+    await p.goto(`${BASE}/admin`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/admin/partnerships'] button[type=submit]")]);
+  }],
+  ["administration, user added", DEMO.admin, async (p) => p.goto(`${BASE}/admin?added=user`)],
+  ["inspection overview (admin)", DEMO.admin, async (p) => p.goto(`${BASE}/inspections/2`)],
+];
+
+for (const [label, who, open] of PAGES) {
+  const page = await newPage();
+  if (who) await signIn(page, who);
+  await open(page);
+  await audit(page, label);
+  await page.context().close();
+}
+
+// Is focus visible on the element that has it? Compare its look with and without focus.
+async function focusIsVisible(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { ok: false, what: "nothing focused" };
+    const props = ["outlineStyle", "outlineColor", "outlineWidth", "boxShadow", "backgroundColor", "color", "borderColor", "textDecorationLine"];
+    const read = () => { const s = getComputedStyle(el); return props.map((p) => s[p]).join("|"); };
+    const focused = read();
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 && !/rgba\(.*, 0\)|transparent/.test(s.outlineColor);
+    el.blur();
+    const blurred = read();
+    el.focus();
+    const what = `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} "${(el.textContent || el.value || "").trim().slice(0, 40)}"`;
+    return { ok: outline || focused !== blurred, what };
+  });
+}
+
+// Tab through a whole page: the first stop is the skip link, and every stop shows focus.
+async function tabThrough(page, label) {
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.keyboard.press("Tab");
+  const first = await page.evaluate(() => document.activeElement?.textContent.trim());
+  check(`keyboard ${label}: first stop is the skip link`, first === "Skip to main content", `first stop was "${first}"`);
+  const seen = new Set();
+  for (let i = 0; i < 80; i++) {
+    const focus = await focusIsVisible(page);
+    // Past the last stop focus leaves the page: the cycle is done.
+    if (focus.what === "nothing focused" && i > 0) break;
+    if (seen.has(focus.what)) break;
+    seen.add(focus.what);
+    check(`keyboard ${label}: focus visible on ${focus.what}`, focus.ok);
+    await page.keyboard.press("Tab");
+  }
+}
+
+async function keyboardOnly(width) {
+  const page = await newPage(width);
+  const tag = `at ${width}px`;
+  await page.goto(`${BASE}/sign-in`);
+  await tabThrough(page, `sign in ${tag}`);
+  // Sign in with the keyboard alone.
+  await page.goto(`${BASE}/sign-in`);
+  await page.keyboard.press("Tab"); // skip link
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  check(`keyboard ${tag}: skip link moves focus into the main content`, await page.evaluate(() => document.activeElement.id === "email"));
+  await page.keyboard.type(DEMO.lead[0]);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(DEMO.lead[1]);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  check(`keyboard ${tag}: signed in`, page.url().endsWith("/inspections"), page.url());
+  await tabThrough(page, `inspections list ${tag}`);
+
+  // Set up an inspection by keyboard: selects, radios, date fields, checkboxes, button.
+  await page.goto(`${BASE}/inspections/new`);
+  await tabThrough(page, `set up an inspection ${tag}`);
+  await page.focus("#partnership_id");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Tab"); // kind radios: "Full" is already chosen
+  await page.keyboard.press("Tab");
+  // Three dates as day, month and year boxes, then past the optional fourth.
+  for (const date of [["1", "3", "2027"], ["15", "3", "2027"], ["19", "3", "2027"], ["", "", ""]]) {
+    for (const part of date) {
+      if (part) await page.keyboard.type(part);
+      await page.keyboard.press("Tab");
+    }
+  }
+  await page.keyboard.type("Robin"); // choose the lead by typing, as a keyboard user would
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space"); // tick the first other inspector
+  // Reach the submit button by Tab, and press it with Enter.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("Tab");
+    const isSubmit = await page.evaluate(() => document.activeElement.matches("form[action='/inspections'] button[type=submit]"));
+    if (isSubmit) break;
+  }
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  const created = /\/inspections\/\d+$/.test(page.url());
+  const summary = created ? "" : await page.evaluate(() => (document.querySelector(".error-summary") || document.body).innerText.slice(0, 300));
+  check(`keyboard ${tag}: inspection set up with the keyboard alone`, created, `${page.url()} ${summary}`);
+  if (created) {
+    await tabThrough(page, `new inspection overview ${tag}`);
+    // Move it on with the keyboard: from the top, Tab to the lifecycle button and press Space.
+    await page.goto(page.url());
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press("Tab");
+      found = await page.evaluate(() => document.activeElement?.textContent.trim() === "Open the surveys");
+    }
+    check(`keyboard ${tag}: lifecycle button reachable by Tab`, found);
+    if (found) await Promise.all([page.waitForNavigation(), page.keyboard.press("Space")]);
+    const stage = await page.evaluate(() => document.querySelector(".panel-status h2").textContent.trim());
+    check(`keyboard ${tag}: surveys opened with Space`, stage === "Stage: Surveys open", stage);
+  }
+  await page.context().close();
+}
+
+await keyboardOnly(1280);
+await keyboardOnly(320);
+await browser.close();
+
+if (failures.length) {
+  console.log(`\n${failures.length} browser check(s) failed.`);
+}
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
