@@ -191,6 +191,7 @@ async fn an_inspector_sets_up_an_inspection_and_mistakes_are_explained() {
             "/inspections",
             &[
                 ("kind", "full"),
+                ("previous_inspection_on_day", "8"),
                 ("notified_on_day", "30"),
                 ("notified_on_month", "02"),
                 ("notified_on_year", "2026"),
@@ -215,8 +216,12 @@ async fn an_inspector_sets_up_an_inspection_and_mistakes_are_explained() {
         assert!(summary.contains(expected), "{expected} in {summary}");
     }
     assert!(
-        html.contains("value=\"2026-03-20\""),
+        html.contains("name=\"notified_on_day\" type=\"text\" inputmode=\"numeric\" value=\"30\""),
         "what was typed is kept"
+    );
+    assert!(
+        summary.contains("The date of the previous inspection must include a month"),
+        "{summary}"
     );
 
     // Dates in the wrong order.
