@@ -30,7 +30,8 @@ enum Command {
         #[command(flatten)]
         serve: ServeSettings,
     },
-    /// Create a fresh demo database (DATA_DIR/demo.sqlite3) with invented data, print the sign-ins, and serve it.
+    /// Create a fresh demo database (DATA_DIR/demo.sqlite3, or an empty PostgreSQL database given
+    /// by --database-url) with invented data, print the sign-ins, and serve it.
     Demo {
         #[command(flatten)]
         serve: ServeSettings,
@@ -106,23 +107,38 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo { serve } => {
             let mut settings = cli.settings.clone();
-            let path = settings.data_dir.join("demo.sqlite3");
-            for suffix in ["", "-wal", "-shm"] {
-                let file = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
-                if file.exists() {
-                    std::fs::remove_file(&file)?;
+            // PostgreSQL when asked for explicitly (it must be empty); otherwise a fresh SQLite file.
+            let place = match settings.database() {
+                DatabaseUrl::Postgres(url) if settings.database_url.is_some() => url,
+                _ => {
+                    let path = settings.data_dir.join("demo.sqlite3");
+                    for suffix in ["", "-wal", "-shm"] {
+                        let file = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+                        if file.exists() {
+                            std::fs::remove_file(&file)?;
+                        }
+                    }
+                    settings.database_url = Some(path.display().to_string());
+                    path.display().to_string()
                 }
-            }
-            settings.database_url = Some(path.display().to_string());
+            };
             let config = Config::resolve(&settings, &serve)?;
             let pool = open_and_migrate(&config.database, config.db_pool_size)?;
             let mut conn = pool.get()?;
+            if !db::users::list(&mut conn)?.is_empty() {
+                anyhow::bail!(
+                    "the demo needs an empty database, and this {} database already has users",
+                    config.database.backend_name()
+                );
+            }
             let inspection = area_send::demo::seed(&mut conn)?;
             drop(conn);
-            println!(
-                "\narea-send demo: a fresh database at {} with invented data.",
-                path.display()
-            );
+            let shown = if place.starts_with("postgres") {
+                "the PostgreSQL database"
+            } else {
+                place.as_str()
+            };
+            println!("\narea-send demo: a fresh database at {shown} with invented data.");
             println!("Open {}/sign-in and sign in as:", config.base_url);
             for a in area_send::demo::ACCOUNTS {
                 println!("  {:<32} {:<40} password: {}", a.role, a.email, a.password);

@@ -208,6 +208,18 @@ async fn a_cross_site_post_is_refused_even_with_a_token() {
             .unwrap();
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{name}: {value}");
     }
+    // A forged Host cannot help a browser-borne attack (the browser sends the real one),
+    // but the Origin must still match either the base URL or the Host.
+    let res = lead
+        .http
+        .post(lead.url(&format!("/inspections/{HARROWDALE}/status")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", "http://localhost:1")
+        .body(body.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // The same request from our own origin works.
     let res = lead
         .http

@@ -113,3 +113,45 @@ fn sqlite_connections_enforce_foreign_keys() {
     drop(pool);
     cleanup();
 }
+
+#[test]
+fn expired_sessions_and_stale_failures_are_purged() {
+    let (url, cleanup) = common::fresh_database();
+    let pool = db::open_pool(&url, 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    db::run_migrations(&mut conn).unwrap();
+    let now = db::now();
+    db::sessions::insert(&mut conn, "old", "{}", now - chrono::Duration::minutes(1)).unwrap();
+    db::sessions::insert(&mut conn, "live", "{}", now + chrono::Duration::hours(1)).unwrap();
+    assert_eq!(
+        db::sessions::load(&mut conn, "old").unwrap(),
+        None,
+        "an expired session is never loaded"
+    );
+    assert_eq!(db::sessions::purge_expired(&mut conn).unwrap(), 1);
+    assert_eq!(
+        db::sessions::load(&mut conn, "live").unwrap().as_deref(),
+        Some("{}")
+    );
+
+    let stale = area_send::domain::throttle::ThrottleState {
+        failures: 2,
+        window_started_at: now - chrono::Duration::days(2),
+        locked_until: None,
+    };
+    let locked = area_send::domain::throttle::ThrottleState {
+        failures: 0,
+        window_started_at: now,
+        locked_until: Some(now + chrono::Duration::minutes(10)),
+    };
+    db::throttle::put(&mut conn, "stale@example.org", &stale).unwrap();
+    db::throttle::put(&mut conn, "locked@example.org", &locked).unwrap();
+    assert_eq!(db::throttle::purge_stale(&mut conn).unwrap(), 1);
+    assert_eq!(
+        db::throttle::get(&mut conn, "locked@example.org").unwrap(),
+        Some(locked)
+    );
+    drop(conn);
+    drop(pool);
+    cleanup();
+}

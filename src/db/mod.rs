@@ -149,7 +149,9 @@ where
     .map_err(|_| DbError::Cancelled)?
 }
 
-/// The current time in UTC, as stored in every timestamp column.
+/// The current time in UTC, as stored in every timestamp column: to the microsecond,
+/// PostgreSQL's precision, so a value reads back equal on both backends.
 pub fn now() -> chrono::NaiveDateTime {
-    chrono::Utc::now().naive_utc()
+    use chrono::SubsecRound;
+    chrono::Utc::now().naive_utc().trunc_subsecs(6)
 }

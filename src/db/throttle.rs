@@ -47,3 +47,14 @@ pub fn clear(conn: &mut DbConnection, email: &str) -> Result<(), DbError> {
     diesel::delete(t::table.find(email)).execute(conn)?;
     Ok(())
 }
+
+/// Forget failures whose window ended long ago and that lock nothing.
+pub fn purge_stale(conn: &mut DbConnection) -> Result<usize, DbError> {
+    let cutoff = super::now() - chrono::Duration::days(1);
+    Ok(diesel::delete(
+        t::table
+            .filter(t::window_started_at.lt(cutoff))
+            .filter(t::locked_until.is_null().or(t::locked_until.lt(cutoff))),
+    )
+    .execute(conn)?)
+}

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod account;
+pub mod audit;
 pub mod inspection;
 pub mod partnership;
 pub mod throttle;

@@ -425,11 +425,13 @@ async fn overview_page(
     let audit_view: Vec<Value> = audit
         .iter()
         .map(|a| {
+            let detail: Value = serde_json::from_str(&a.detail).unwrap_or(Value::Null);
+            let (what, detail) = crate::domain::audit::describe(&a.action, &detail);
             json!({
                 "at": a.at.format("%-d %b %Y %H:%M UTC").to_string(),
                 "actor": a.actor.clone().unwrap_or_else(|| "The service".into()),
-                "action": a.action,
-                "detail": a.detail,
+                "what": what,
+                "detail": detail,
             })
         })
         .collect();

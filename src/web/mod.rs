@@ -113,6 +113,7 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
         config: Arc::new(config),
         throttle,
     });
+    let purge_pool = pool.clone();
     let mut server = HttpServer::new(move || {
         let sessions =
             SessionMiddleware::builder(session::DbSessionStore::new(pool.clone()), key.clone())
@@ -140,7 +141,28 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
     if let Some(n) = workers {
         server = server.workers(n.max(1));
     }
+    actix_web::rt::spawn(purge_expired_periodically(purge_pool));
     Ok(server.run())
+}
+
+/// Expired sessions and stale sign-in failures are removed every ten minutes, so
+/// anonymous visits to the sign-in page do not pile up.
+async fn purge_expired_periodically(pool: Pool) {
+    let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        let purged = db::run(&pool, |c| {
+            Ok((
+                db::sessions::purge_expired(c)?,
+                db::throttle::purge_stale(c)?,
+            ))
+        })
+        .await;
+        match purged {
+            Ok((sessions, failures)) => tracing::debug!(sessions, failures, "purged expired rows"),
+            Err(e) => tracing::warn!(error = %e, "could not purge expired sessions"),
+        }
+    }
 }
 
 async fn not_found() -> Result<HttpResponse, WebError> {

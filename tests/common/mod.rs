@@ -166,7 +166,7 @@ impl TestApp {
         b
     }
 
-    pub fn conn(&self) -> r2d2::PooledConnection<db::Manager> {
+    pub fn conn(&self) -> diesel::r2d2::PooledConnection<db::Manager> {
         self.pool.get().unwrap()
     }
 }

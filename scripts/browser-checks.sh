@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Accessibility and keyboard checks of every page in real headless Chromium:
+# installs Debian's chromium and the npm packages if missing, starts `area-send demo`
+# on a free loopback port, runs tests/browser/check.mjs, and stops the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi
+if ! command -v node >/dev/null; then
+  echo "Installing Debian's nodejs and npm..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq nodejs npm >/dev/null
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+
+cargo build --quiet --bin area-send
+BIN="${CARGO_TARGET_DIR:-target}/debug/area-send"
+DATA=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+AREA_SEND_DATA_DIR="$DATA" "$BIN" demo --bind "127.0.0.1:$PORT" >"$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
+
+python3 - "$PORT" <<'PY'
+import sys, time, urllib.request
+url = f"http://127.0.0.1:{sys.argv[1]}/healthz"
+for _ in range(120):
+    try:
+        if urllib.request.urlopen(url, timeout=1).status == 200:
+            sys.exit(0)
+    except Exception:
+        time.sleep(0.5)
+sys.exit("the demo server did not start")
+PY
+
+AREA_SEND_URL="http://127.0.0.1:$PORT" node tests/browser/check.mjs

@@ -1,0 +1,174 @@
+//! The `area-send` binary itself: help, refusing unsafe configuration, migrate, user add.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use area_send::config::DatabaseUrl;
+
+fn area_send(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_area-send"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (key, _) in std::env::vars() {
+        if key.starts_with("AREA_SEND_") {
+            cmd.env_remove(key);
+        }
+    }
+    let mut child = cmd.spawn().unwrap();
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn url_text(url: &DatabaseUrl) -> String {
+    match url {
+        DatabaseUrl::Sqlite(path) => path.display().to_string(),
+        DatabaseUrl::Postgres(url) => url.clone(),
+    }
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["demo", "--help"],
+        vec!["migrate", "--help"],
+        vec!["user", "add", "--help"],
+    ] {
+        let out = area_send(&args, None);
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Usage:"), "{args:?}: {text}");
+    }
+    let text = String::from_utf8(area_send(&["serve", "--help"], None).stdout).unwrap();
+    for option in [
+        "--bind",
+        "--base-url",
+        "--secret-key",
+        "--database-url",
+        "--data-dir",
+        "--mail-url",
+    ] {
+        assert!(text.contains(option), "serve --help names {option}");
+    }
+}
+
+#[test]
+fn serve_refuses_https_without_a_secret_key() {
+    let out = area_send(
+        &[
+            "serve",
+            "--base-url",
+            "https://area-send.example.org",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("AREA_SEND_SECRET_KEY must be set"), "{err}");
+}
+
+#[test]
+fn migrate_then_add_a_user_who_can_sign_in() {
+    let (url, cleanup) = common::fresh_database();
+    let db = url_text(&url);
+    let out = area_send(&["--database-url", &db, "migrate"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("1 migration(s) applied"));
+    let again = area_send(&["--database-url", &db, "migrate"], None);
+    assert!(String::from_utf8(again.stdout)
+        .unwrap()
+        .contains("0 migration(s) applied"));
+
+    let add = |email: &str, stdin: Option<&str>| {
+        let mut args = vec![
+            "--database-url",
+            db.as_str(),
+            "user",
+            "add",
+            "--email",
+            email,
+            "--name",
+            "Ada Admin",
+            "--organisation",
+            "Ofsted",
+            "--kind",
+            "inspector",
+            "--admin",
+        ];
+        if stdin.is_some() {
+            args.push("--password-stdin");
+        }
+        area_send(&args, stdin)
+    };
+    let out = add("ada@example.org", Some("a long enough password\n"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = add("ada@example.org", Some("a long enough password\n"));
+    assert!(
+        !out.status.success(),
+        "a second account for the same email is refused"
+    );
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("already an account"));
+    let out = add("bob@example.org", Some("short\n"));
+    assert!(!out.status.success());
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("at least 12 characters"));
+    let out = add("generated@example.org", None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let generated = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Password: "))
+        .expect("a generated password")
+        .to_string();
+
+    let pool = area_send::db::open_pool(&url, 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    for (email, password) in [
+        ("ada@example.org", "a long enough password"),
+        ("generated@example.org", generated.as_str()),
+    ] {
+        let email = area_send::domain::account::Email::parse(email).unwrap();
+        let (user, hash) = area_send::db::users::find_for_sign_in(&mut conn, &email)
+            .unwrap()
+            .unwrap();
+        assert!(user.is_admin);
+        assert!(area_send::web::auth::verify_password(password, &hash));
+    }
+    assert!(area_send::db::users::find_for_sign_in(
+        &mut conn,
+        &area_send::domain::account::Email::parse("bob@example.org").unwrap()
+    )
+    .unwrap()
+    .is_none());
+    drop(conn);
+    drop(pool);
+    cleanup();
+}
