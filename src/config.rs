@@ -48,6 +48,14 @@ pub struct Settings {
     #[arg(long, env = "AREA_SEND_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
 
+    /// A folder of survey forms to use instead of the ones built into the binary.
+    #[arg(long, env = "AREA_SEND_FORMS_DIR", global = true)]
+    pub forms_dir: Option<PathBuf>,
+
+    /// A framework file to use instead of the one built into the binary.
+    #[arg(long, env = "AREA_SEND_FRAMEWORK_FILE", global = true)]
+    pub framework_file: Option<PathBuf>,
+
     /// Most database connections held open at once.
     #[arg(
         long,
@@ -106,6 +114,8 @@ pub struct ServeSettings {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database: DatabaseUrl,
+    pub forms_dir: Option<PathBuf>,
+    pub framework_file: Option<PathBuf>,
     pub db_pool_size: u32,
     pub data_dir: PathBuf,
     pub bind: String,
@@ -168,6 +178,8 @@ impl Config {
         }
         Ok(Self {
             database: settings.database(),
+            forms_dir: settings.forms_dir.clone(),
+            framework_file: settings.framework_file.clone(),
             db_pool_size: settings.db_pool_size.max(1),
             data_dir: settings.data_dir.clone(),
             bind: serve.bind.clone(),

@@ -3,8 +3,27 @@
 //! The library builds the whole service from a [`config::Config`], so that the
 //! binary and the integration tests start exactly the same server.
 
+pub mod catalogue;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod web;
+
+/// The framework and survey forms this configuration uses: files named in the
+/// configuration, or those built into the binary.
+pub fn load_catalogue(
+    config: &config::Config,
+) -> Result<catalogue::Catalogue, catalogue::Problems> {
+    let symbols = web::templates::symbol_names();
+    match (&config.forms_dir, &config.framework_file) {
+        (None, None) => catalogue::shipped(&symbols),
+        (dir, file) => catalogue::from_files(
+            file.as_deref()
+                .unwrap_or(std::path::Path::new("framework/framework.json")),
+            dir.as_deref()
+                .unwrap_or(std::path::Path::new("survey-forms")),
+            &symbols,
+        ),
+    }
+}

@@ -2,6 +2,7 @@
 
 use std::io::BufRead;
 use std::net::TcpListener;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -38,10 +39,30 @@ enum Command {
     },
     /// Apply any database migrations not yet applied, then exit.
     Migrate,
+    /// Check the survey forms and the framework.
+    Forms {
+        #[command(subcommand)]
+        command: FormsCommand,
+    },
     /// Manage user accounts.
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum FormsCommand {
+    /// Check every survey form in DIR and the framework file against their JSON Schemas
+    /// and the rules beyond them. Prints file, JSON pointer and reason for each problem
+    /// and exits non-zero if there is any.
+    Check {
+        /// Folder of survey forms (every *.json except the schema).
+        #[arg(default_value = "survey-forms")]
+        dir: PathBuf,
+        /// The framework file whose criteria the forms refer to.
+        #[arg(long, default_value = "framework/framework.json")]
+        framework: PathBuf,
     },
 }
 
@@ -160,6 +181,35 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 applied.len()
             );
             Ok(())
+        }
+        Command::Forms {
+            command: FormsCommand::Check { dir, framework },
+        } => {
+            let symbols = area_send::web::templates::symbol_names();
+            match area_send::catalogue::from_files(&framework, &dir, &symbols) {
+                Ok(catalogue) => {
+                    println!(
+                        "{} survey form(s) and the framework ({} criteria) are valid:",
+                        catalogue.forms.len(),
+                        catalogue.framework.criterion_ids().len()
+                    );
+                    for form in &catalogue.forms {
+                        println!(
+                            "  {} (version {}): {} questions",
+                            form.id,
+                            form.version,
+                            form.questions().count()
+                        );
+                    }
+                    Ok(())
+                }
+                Err(problems) => {
+                    for p in &problems.0 {
+                        println!("{p}");
+                    }
+                    anyhow::bail!("{} problem(s) found", problems.0.len())
+                }
+            }
         }
         Command::User {
             command:

@@ -66,27 +66,59 @@ pub struct NewInspection {
     pub inspector_ids: Vec<i32>,
 }
 
-fn require_inspector(conn: &mut DbConnection, user_id: i32) -> Result<User, DbError> {
+/// The user, who must be an inspector; refusals name the form `field` they came from.
+fn require_inspector(
+    conn: &mut DbConnection,
+    user_id: i32,
+    field: &'static str,
+) -> Result<User, DbError> {
     let user = super::users::find(conn, user_id)?
-        .ok_or_else(|| DbError::refused("Choose a person from the list."))?;
+        .ok_or_else(|| DbError::RefusedField(field, "Choose a person from the list.".into()))?;
     if user.kind != UserKind::Inspector {
-        return Err(DbError::refused(format!(
-            "{} is not an inspector.",
-            user.display_name
-        )));
+        return Err(DbError::RefusedField(
+            field,
+            format!("{} is not an inspector.", user.display_name),
+        ));
     }
     Ok(user)
+}
+
+/// Take the inspection's row for this transaction (so a concurrent change waits),
+/// refusing if the report is final.
+fn lock_open_inspection(conn: &mut DbConnection, inspection_id: i32) -> Result<(), DbError> {
+    let n = diesel::update(
+        inspections::table
+            .filter(inspections::id.eq(inspection_id))
+            .filter(inspections::status.ne(Status::Final.as_str())),
+    )
+    .set(inspections::updated_at.eq(now()))
+    .execute(conn)?;
+    if n == 1 {
+        return Ok(());
+    }
+    let exists: i64 = inspections::table
+        .filter(inspections::id.eq(inspection_id))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        Err(DbError::NotFound)
+    } else {
+        Err(DbError::refused(
+            "The report is final, so the team can no longer change.",
+        ))
+    }
 }
 
 /// Create an inspection in the preparing state with its team, in one transaction.
 pub fn create(conn: &mut DbConnection, new: &NewInspection, actor: &Actor) -> Result<i32, DbError> {
     conn.transaction(|conn| {
         if partnerships::find(conn, new.partnership_id)?.is_none() {
-            return Err(DbError::refused(
-                "Choose a local area partnership from the list.",
+            return Err(DbError::RefusedField(
+                "partnership_id",
+                "Choose a local area partnership from the list.".into(),
             ));
         }
-        require_inspector(conn, new.lead_inspector_id)?;
+        require_inspector(conn, new.lead_inspector_id, "lead_inspector_id")?;
         let stamp = now();
         let id: i32 = diesel::insert_into(inspections::table)
             .values((
@@ -122,7 +154,7 @@ pub fn create(conn: &mut DbConnection, new: &NewInspection, actor: &Actor) -> Re
             .iter()
             .filter(|u| **u != new.lead_inspector_id)
         {
-            require_inspector(conn, user_id)?;
+            require_inspector(conn, user_id, "inspector_ids")?;
             insert_membership(conn, id, user_id, Role::Inspector, None, actor)?;
         }
         Ok(id)
@@ -314,10 +346,8 @@ pub fn add_membership(
     actor: &Actor,
 ) -> Result<(), DbError> {
     conn.transaction(|conn| {
+        lock_open_inspection(conn, inspection_id)?;
         let inspection = find(conn, inspection_id)?.ok_or(DbError::NotFound)?;
-        if inspection.status == Status::Final {
-            return Err(DbError::refused("The report is final, so the team can no longer change."));
-        }
         let user = super::users::find(conn, user_id)?.ok_or_else(|| DbError::refused("Choose a person from the list."))?;
         check_membership(user.kind, role, icb_id.is_some()).map_err(DbError::refused)?;
         if let Some(icb_id) = icb_id {
@@ -345,6 +375,7 @@ pub fn remove_membership(
     actor: &Actor,
 ) -> Result<(), DbError> {
     conn.transaction(|conn| {
+        lock_open_inspection(conn, inspection_id)?;
         let row: Option<(i32, String)> = memberships::table
             .filter(memberships::id.eq(membership_id))
             .filter(memberships::inspection_id.eq(inspection_id))
@@ -357,15 +388,6 @@ pub fn remove_membership(
         if role == Role::LeadInspector.as_str() {
             return Err(DbError::refused(
                 "The lead inspector cannot be removed from the inspection.",
-            ));
-        }
-        let status: String = inspections::table
-            .find(inspection_id)
-            .select(inspections::status)
-            .first(conn)?;
-        if status == Status::Final.as_str() {
-            return Err(DbError::refused(
-                "The report is final, so the team can no longer change.",
             ));
         }
         diesel::delete(memberships::table.find(membership_id)).execute(conn)?;

@@ -38,7 +38,7 @@ pub enum DbError {
     #[error("could not get a database connection: {0}")]
     Pool(#[from] r2d2::PoolError),
     #[error("database error: {0}")]
-    Query(#[from] diesel::result::Error),
+    Query(diesel::result::Error),
     #[error("could not migrate the database: {0}")]
     Migration(String),
     #[error("could not open the database: {0}")]
@@ -48,6 +48,9 @@ pub enum DbError {
     /// A rule of the domain refused the change; the message is for the user.
     #[error("{0}")]
     Refused(String),
+    /// As `Refused`, naming the form field the message is about.
+    #[error("{1}")]
+    RefusedField(&'static str, String),
     /// Something the change refers to does not exist (or is not visible).
     #[error("not found")]
     NotFound,
@@ -58,6 +61,26 @@ pub enum DbError {
 impl DbError {
     pub fn refused(message: impl ToString) -> Self {
         DbError::Refused(message.to_string())
+    }
+
+    /// SQLite answers "busy" at once when a transaction that has read must wait to
+    /// write; the whole transaction can then simply run again.
+    fn is_busy(&self) -> bool {
+        matches!(self, DbError::Query(diesel::result::Error::DatabaseError(_, info))
+            if info.message().contains("database is locked") || info.message().contains("database is busy"))
+    }
+}
+
+impl From<diesel::result::Error> for DbError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            // Two people doing the same thing at once: the second is told plainly.
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                DbError::refused("That already exists: someone may have just made the same change. Reload the page and check.")
+            }
+            other => DbError::Query(other),
+        }
     }
 }
 
@@ -134,16 +157,27 @@ pub fn revert_all_migrations(conn: &mut DbConnection) -> Result<(), DbError> {
     .map_err(|e| DbError::Migration(e.to_string()))
 }
 
-/// Run blocking database work off the async workers.
+/// Run blocking database work off the async workers. Work that SQLite refuses as
+/// busy is run again a few times (each piece of work is one transaction, so a retry
+/// never repeats half of anything).
 pub async fn run<F, T>(pool: &Pool, f: F) -> Result<T, DbError>
 where
-    F: FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+    F: Fn(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
     T: Send + 'static,
 {
     let pool = pool.clone();
     actix_web::rt::task::spawn_blocking(move || {
         let mut conn = pool.get()?;
-        f(&mut conn)
+        let mut attempt = 0;
+        loop {
+            match f(&mut conn) {
+                Err(e) if e.is_busy() && attempt < 8 => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(5 * (1 << attempt.min(5))));
+                }
+                other => return other,
+            }
+        }
     })
     .await
     .map_err(|_| DbError::Cancelled)?

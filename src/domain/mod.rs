@@ -4,6 +4,9 @@
 pub mod access;
 pub mod account;
 pub mod audit;
+pub mod framework;
 pub mod inspection;
 pub mod partnership;
+pub mod problem;
+pub mod survey_form;
 pub mod throttle;

@@ -37,7 +37,7 @@ pub enum WebError {
 impl From<DbError> for WebError {
     fn from(e: DbError) -> Self {
         match e {
-            DbError::Refused(msg) => WebError::Conflict(msg),
+            DbError::Refused(msg) | DbError::RefusedField(_, msg) => WebError::Conflict(msg),
             DbError::NotFound => WebError::NotFound,
             other => WebError::Internal(other.to_string()),
         }

@@ -315,6 +315,16 @@ pub async fn create(
     .await
     {
         Ok(id) => Ok(see_other(&format!("/inspections/{id}"))),
+        Err(DbError::RefusedField(field, message)) => {
+            new_form(
+                &state,
+                &me,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                values,
+                vec![field_error(field, message)],
+            )
+            .await
+        }
         Err(DbError::Refused(message)) => {
             new_form(
                 &state,
@@ -513,7 +523,7 @@ async fn refused_or(
 ) -> Result<HttpResponse, WebError> {
     match result {
         Ok(()) => Ok(see_other(done)),
-        Err(DbError::Refused(message)) => {
+        Err(DbError::Refused(message) | DbError::RefusedField(_, message)) => {
             overview_page(
                 state,
                 me,
@@ -603,11 +613,12 @@ pub async fn add_member(
         db::inspections::add_membership(c, id, user_id, role, icb_id, &actor)
     })
     .await;
+    // Refusals point at the team section, which is there even when the add form is not.
     refused_or(
         &state,
         &me,
         id,
-        "user_id",
+        "team",
         result,
         &format!("/inspections/{id}#team"),
     )

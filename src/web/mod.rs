@@ -32,6 +32,8 @@ use error::WebError;
 /// Shared by every request.
 pub struct AppState {
     pub pool: Pool,
+    /// The framework and survey forms, checked at start-up.
+    pub catalogue: Arc<crate::catalogue::Catalogue>,
     pub templates: Handlebars<'static>,
     pub config: Arc<Config>,
     pub throttle: ThrottlePolicy,
@@ -99,6 +101,8 @@ fn security_headers(secure: bool) -> DefaultHeaders {
 /// Open the database, migrate it and start serving on `listener`.
 pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Result<Server> {
     let templates = templates::registry()?;
+    // A bad form or framework stops start-up with every problem listed.
+    let catalogue = Arc::new(crate::load_catalogue(&config)?);
     let key = Key::from(&Sha512::digest(&config.secret_key)[..]);
     let secure = config.secure_cookies;
     let max_body = config.max_body_bytes;
@@ -109,6 +113,7 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
     };
     let state = web::Data::new(AppState {
         pool: pool.clone(),
+        catalogue,
         templates,
         config: Arc::new(config),
         throttle,

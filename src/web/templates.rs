@@ -35,6 +35,17 @@ handlebars::handlebars_helper!(error_for: |errors: Json, field: str| {
         .unwrap_or(serde_json::Value::Null)
 });
 
+/// The names of the SVG symbols shipped for survey answers (`symbols/NAME.svg`).
+pub fn symbol_names() -> std::collections::BTreeSet<String> {
+    StaticFiles::iter()
+        .filter_map(|path| {
+            path.strip_prefix("symbols/")
+                .and_then(|n| n.strip_suffix(".svg"))
+                .map(String::from)
+        })
+        .collect()
+}
+
 /// Serve CSS, SVG and the small enhancement scripts.
 pub async fn static_file(path: web::Path<String>) -> Result<HttpResponse, WebError> {
     let name = path.into_inner();

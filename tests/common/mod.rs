@@ -113,6 +113,8 @@ impl TestApp {
         let port = listener.local_addr().unwrap().port();
         let mut config = Config {
             database,
+            forms_dir: None,
+            framework_file: None,
             db_pool_size: 4,
             data_dir: std::env::temp_dir(),
             bind: format!("127.0.0.1:{port}"),

@@ -1,0 +1,247 @@
+//! Loading the inspection framework and the survey forms from JSON files: each file
+//! is checked against its JSON Schema (draft 2020-12, the `jsonschema` crate, no
+//! network), then by the domain's own checks. Every problem is reported with its
+//! file, JSON pointer and reason; nothing half-checked is ever used.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::domain::framework::Framework;
+use crate::domain::problem::Problem;
+use crate::domain::survey_form::SurveyForm;
+
+/// The schemas are part of the code's contract, so they are compiled in.
+const FORM_SCHEMA: &str = include_str!("../survey-forms/survey-form.schema.json");
+const FRAMEWORK_SCHEMA: &str = include_str!("../framework/framework.schema.json");
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "survey-forms/"]
+#[include = "*.json"]
+#[exclude = "*.schema.json"]
+struct ShippedForms;
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "framework/"]
+#[include = "framework.json"]
+struct ShippedFramework;
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub file: String,
+    pub problem: Problem,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.problem)
+    }
+}
+
+/// Every problem found, for one error message that lists them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems(pub Vec<FileProblem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} problem(s) in the framework or survey forms:",
+            self.0.len()
+        )?;
+        for p in &self.0 {
+            writeln!(f, "  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// The framework and the survey forms, all checked.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    pub framework: Framework,
+    pub forms: Vec<SurveyForm>,
+}
+
+impl Catalogue {
+    pub fn form(&self, id: &str) -> Option<&SurveyForm> {
+        self.forms.iter().find(|f| f.id == id)
+    }
+}
+
+fn problem(file: &str, pointer: impl Into<String>, reason: impl Into<String>) -> FileProblem {
+    FileProblem {
+        file: file.to_string(),
+        problem: Problem::new(pointer, reason),
+    }
+}
+
+/// Parse `bytes` as JSON and check it against `schema`.
+fn validate(file: &str, bytes: &[u8], schema: &str) -> Result<Value, Vec<FileProblem>> {
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| vec![problem(file, "", format!("not valid JSON: {e}"))])?;
+    let schema: Value = serde_json::from_str(schema).map_err(|e| {
+        vec![problem(
+            file,
+            "",
+            format!("the built-in schema is not valid JSON: {e}"),
+        )]
+    })?;
+    let validator = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .map_err(|e| {
+            vec![problem(
+                file,
+                "",
+                format!("the built-in schema is not valid: {e}"),
+            )]
+        })?;
+    let errors: Vec<FileProblem> = validator
+        .iter_errors(&value)
+        .map(|e| problem(file, e.instance_path().to_string(), e.to_string()))
+        .collect();
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Check one framework file completely.
+pub fn check_framework(file: &str, bytes: &[u8]) -> Result<Framework, Vec<FileProblem>> {
+    let value = validate(file, bytes, FRAMEWORK_SCHEMA)?;
+    let framework: Framework = serde_json::from_value(value)
+        .map_err(|e| vec![problem(file, "", format!("cannot be read: {e}"))])?;
+    let problems: Vec<FileProblem> = framework
+        .check()
+        .into_iter()
+        .map(|p| FileProblem {
+            file: file.to_string(),
+            problem: p,
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(framework)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Check one survey form completely, against the framework's criteria and the shipped symbols.
+pub fn check_form(
+    file: &str,
+    bytes: &[u8],
+    framework: &Framework,
+    symbols: &BTreeSet<String>,
+) -> Result<SurveyForm, Vec<FileProblem>> {
+    let value = validate(file, bytes, FORM_SCHEMA)?;
+    let form: SurveyForm = serde_json::from_value(value)
+        .map_err(|e| vec![problem(file, "", format!("cannot be read: {e}"))])?;
+    let problems: Vec<FileProblem> = form
+        .check(&framework.criterion_ids(), symbols)
+        .into_iter()
+        .map(|p| FileProblem {
+            file: file.to_string(),
+            problem: p,
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(form)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Check a set of named files: the framework first (forms need its criteria), then
+/// every form, then that no two forms share an id.
+pub fn check_all(
+    framework: (&str, &[u8]),
+    forms: &[(String, Vec<u8>)],
+    symbols: &BTreeSet<String>,
+) -> Result<Catalogue, Problems> {
+    let framework = check_framework(framework.0, framework.1).map_err(Problems)?;
+    let mut problems = vec![];
+    let mut checked: Vec<SurveyForm> = vec![];
+    for (file, bytes) in forms {
+        match check_form(file, bytes, &framework, symbols) {
+            Ok(form) => {
+                if checked.iter().any(|f| f.id == form.id) {
+                    problems.push(problem(
+                        file,
+                        "/id",
+                        format!("another form already has the id \"{}\"", form.id),
+                    ));
+                } else {
+                    checked.push(form);
+                }
+            }
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    if forms.is_empty() {
+        problems.push(problem("survey-forms", "", "there are no survey forms"));
+    }
+    if problems.is_empty() {
+        Ok(Catalogue {
+            framework,
+            forms: checked,
+        })
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// The framework and forms compiled into the binary.
+pub fn shipped(symbols: &BTreeSet<String>) -> Result<Catalogue, Problems> {
+    let framework = ShippedFramework::get("framework.json")
+        .map(|f| f.data.into_owned())
+        .unwrap_or_default();
+    let mut forms: Vec<(String, Vec<u8>)> = ShippedForms::iter()
+        .filter_map(|name| {
+            ShippedForms::get(&name).map(|f| (format!("survey-forms/{name}"), f.data.into_owned()))
+        })
+        .collect();
+    forms.sort();
+    check_all(("framework/framework.json", &framework), &forms, symbols)
+}
+
+/// The framework file and the forms in a folder (every `*.json` but the schema).
+pub fn from_files(
+    framework_file: &Path,
+    forms_dir: &Path,
+    symbols: &BTreeSet<String>,
+) -> Result<Catalogue, Problems> {
+    let read_problem = |path: &Path, e: std::io::Error| {
+        Problems(vec![problem(
+            &path.display().to_string(),
+            "",
+            format!("cannot be read: {e}"),
+        )])
+    };
+    let framework = std::fs::read(framework_file).map_err(|e| read_problem(framework_file, e))?;
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(forms_dir)
+        .map_err(|e| read_problem(forms_dir, e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.ends_with(".json") && !name.ends_with(".schema.json")
+        })
+        .collect();
+    paths.sort();
+    let mut forms = vec![];
+    for path in paths {
+        let bytes = std::fs::read(&path).map_err(|e| read_problem(&path, e))?;
+        forms.push((path.display().to_string(), bytes));
+    }
+    check_all(
+        (&framework_file.display().to_string(), &framework),
+        &forms,
+        symbols,
+    )
+}
