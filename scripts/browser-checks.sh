@@ -11,11 +11,19 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq
   apt-get install -y -qq chromium >/dev/null
 fi
-if ! command -v node >/dev/null; then
-  echo "Installing Debian's nodejs and npm..." >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq nodejs npm >/dev/null
+for tool in python3 node; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "Installing Debian's $tool..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    if [ "$tool" = node ]; then apt-get install -y -qq nodejs npm >/dev/null; else apt-get install -y -qq python3 >/dev/null; fi
+  fi
+done
+# playwright-core needs Node 20 or later (the machine image ships it; Debian 12's own is 18).
+NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$NODE_MAJOR" -lt 20 ]; then
+  echo "browser checks need Node.js 20 or later; this machine has $(node --version)" >&2
+  exit 1
 fi
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 

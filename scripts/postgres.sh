@@ -4,6 +4,7 @@
 #   scripts/postgres.sh start   -> prints postgres://postgres@127.0.0.1:PORT/postgres
 #   scripts/postgres.sh stop
 set -euo pipefail
+shopt -s inherit_errexit
 
 PGPORT="${AREA_SEND_TEST_PGPORT:-55432}"
 PGROOT="${AREA_SEND_TEST_PGDIR:-/tmp/area-send-pg}"
@@ -22,8 +23,9 @@ find_bin() {
 }
 
 as_postgres() {
+  # From /, since the postgres user may not be allowed into the checkout.
   if [ "$(id -u)" = 0 ]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi

@@ -120,6 +120,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub bind: String,
     pub base_url: String,
+    /// The base URL's origin (`scheme://host[:port]`), which POSTs must come from.
+    pub origin: String,
     pub secure_cookies: bool,
     pub secret_key: Vec<u8>,
     pub mail_url: String,
@@ -183,6 +185,7 @@ impl Config {
             db_pool_size: settings.db_pool_size.max(1),
             data_dir: settings.data_dir.clone(),
             bind: serve.bind.clone(),
+            origin: origin_of(&base_url).ok_or_else(|| ConfigError::BaseUrl(base_url.clone()))?,
             base_url,
             secure_cookies,
             secret_key,
@@ -192,6 +195,24 @@ impl Config {
             workers: serve.workers,
         })
     }
+}
+
+/// The origin of a URL: `scheme://host[:port]`, lower-cased, without the default
+/// port or any path. None if it is not an http or https URL with a host.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "http" => ":80",
+        "https" => ":443",
+        _ => return None,
+    };
+    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let host = authority.strip_suffix(default_port).unwrap_or(&authority);
+    if host.is_empty() || host.contains('@') {
+        return None;
+    }
+    Some(format!("{scheme}://{host}"))
 }
 
 #[cfg(test)]
@@ -249,6 +270,25 @@ mod tests {
         .unwrap();
         assert!(config.secure_cookies);
         assert_eq!(config.base_url, "https://area-send.example.org");
+    }
+
+    #[test]
+    fn origins_are_normalised() {
+        assert_eq!(
+            origin_of("https://Area-Send.Example.org:443/area-send/").as_deref(),
+            Some("https://area-send.example.org")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080").as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
+        assert_eq!(
+            origin_of("http://localhost:80").as_deref(),
+            Some("http://localhost")
+        );
+        assert_eq!(origin_of("null"), None);
+        assert_eq!(origin_of("ftp://x"), None);
+        assert_eq!(origin_of("https://user@x"), None);
     }
 
     #[test]

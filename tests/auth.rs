@@ -113,6 +113,53 @@ async fn repeated_failures_lock_the_account_for_a_while() {
 }
 
 #[actix_web::test]
+async fn guesses_sent_in_parallel_are_all_counted() {
+    let app = TestApp::spawn().await;
+    // Twenty browsers, each with its own session and token, guess at once.
+    let mut ready = vec![];
+    for _ in 0..20 {
+        let b = app.client();
+        let (_, html) = b.page("/sign-in").await;
+        let token = csrf_token(&html);
+        ready.push((b, token));
+    }
+    let mut guesses = vec![];
+    for (b, token) in ready {
+        guesses.push(actix_web::rt::spawn(async move {
+            b.post(
+                "/sign-in",
+                &[
+                    ("csrf_token", token.as_str()),
+                    ("email", CQC.0),
+                    ("password", "a wrong guess"),
+                ],
+            )
+            .await
+            .status()
+        }));
+    }
+    let mut checked = 0;
+    for g in guesses {
+        let status = g.await.unwrap();
+        assert!(
+            status == StatusCode::UNPROCESSABLE_ENTITY || status == StatusCode::TOO_MANY_REQUESTS,
+            "{status}"
+        );
+        if status == StatusCode::UNPROCESSABLE_ENTITY {
+            checked += 1;
+        }
+    }
+    assert!(
+        checked <= 5,
+        "{checked} guesses were checked; at most 5 may be"
+    );
+    assert_eq!(
+        app.client().sign_in(CQC.0, CQC.1).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[actix_web::test]
 async fn posts_without_the_right_csrf_token_are_refused() {
     let app = TestApp::spawn().await;
     let anon = app.client();
@@ -227,6 +274,22 @@ async fn a_cross_site_post_is_refused_even_with_a_token() {
         .header("content-type", "application/x-www-form-urlencoded")
         .header("origin", app.base.clone())
         .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // So does one sent to the same server under another name (localhost for 127.0.0.1),
+    // where Origin and Host agree.
+    let port = app.base.rsplit(':').next().unwrap();
+    let (_, html) = lead.page(&format!("/inspections/{HARROWDALE}")).await;
+    let token = csrf_token(&html);
+    let res = lead
+        .http
+        .post(lead.url(&format!("/inspections/{HARROWDALE}/status")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("host", format!("localhost:{port}"))
+        .header("origin", format!("http://LOCALHOST:{port}"))
+        .body(format!("csrf_token={token}&to=evidence"))
         .send()
         .await
         .unwrap();

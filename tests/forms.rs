@@ -183,7 +183,8 @@ fn assert_problem(problems: &[FileProblem], pointer: &str, reason: &str) {
 #[test]
 fn broken_forms_fail_with_the_right_pointer_and_reason() {
     let first = "/sections/0/questions/0";
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, String, &str)> = vec![
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Edit, String, &str)> = vec![
         (
             "unknown question type",
             Box::new(|v| v["sections"][0]["questions"][0]["type"] = json!("dropdown")),

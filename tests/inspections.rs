@@ -489,6 +489,25 @@ async fn admins_add_users_and_partnerships() {
         html.contains("value=\"Westmere ICB\""),
         "typed values are kept"
     );
+    // A mistake in the second ICB row is shown on that row, and the summary links to it.
+    let res = admin
+        .submit(
+            "/admin",
+            "/admin/partnerships",
+            &[
+                ("council_name", "Westmere Council"),
+                ("council_code", "E09000980"),
+                ("icb_name_1", "Westmere ICB"),
+                ("icb_code_1", "E54000980"),
+                ("icb_name_2", "Second ICB"),
+                ("icb_code_2", "QHM"),
+            ],
+        )
+        .await;
+    let html = res.text().await.unwrap();
+    assert!(html.contains("href=\"#icb_code_2\""), "{html}");
+    assert!(html.contains("id=\"icb_code_2-error\""));
+    assert!(html.contains("aria-describedby=\"icb_code_2-hint icb_code_2-error\""));
     let res = admin
         .submit(
             "/admin",

@@ -65,7 +65,10 @@ fn a_refused_change_writes_nothing_not_even_an_audit_entry() {
         inspector_ids: vec![2, 3],
     };
     let err = db::inspections::create(&mut conn, &bad, &lead).unwrap_err();
-    assert!(matches!(err, db::DbError::RefusedField("inspector_ids", _)), "{err}");
+    assert!(
+        matches!(err, db::DbError::RefusedField("inspector_ids", _)),
+        "{err}"
+    );
     assert_eq!(
         db::inspections::list_for(&mut conn, &lead).unwrap().len(),
         2,

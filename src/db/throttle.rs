@@ -58,3 +58,50 @@ pub fn purge_stale(conn: &mut DbConnection) -> Result<usize, DbError> {
     )
     .execute(conn)?)
 }
+
+/// Make sure the account has a row to count against, so that concurrent counts
+/// only ever update it. A row made at the same moment by someone else is fine.
+pub fn ensure(conn: &mut DbConnection, email: &str) -> Result<(), DbError> {
+    if get(conn, email)?.is_some() {
+        return Ok(());
+    }
+    let inserted = diesel::insert_into(t::table)
+        .values((
+            t::email.eq(email),
+            t::failures.eq(0),
+            t::window_started_at.eq(super::now()),
+            t::locked_until.eq(None::<chrono::NaiveDateTime>),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(()),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Replace `old` with `new` only if nobody changed the row since `old` was read;
+/// returns false when someone did (the caller reads again and retries).
+pub fn update_if_unchanged(
+    conn: &mut DbConnection,
+    email: &str,
+    old: &ThrottleState,
+    new: &ThrottleState,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        t::table
+            .filter(t::email.eq(email))
+            .filter(t::failures.eq(old.failures))
+            .filter(t::window_started_at.eq(old.window_started_at)),
+    )
+    .set((
+        t::failures.eq(new.failures),
+        t::window_started_at.eq(new.window_started_at),
+        t::locked_until.eq(new.locked_until),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}

@@ -15,14 +15,29 @@ pub enum AccountError {
     NameMissing,
     #[error("Enter the person's organisation.")]
     OrganisationMissing,
-    #[error("Names must be 200 characters or fewer.")]
-    TooLong,
+    #[error("The name must be 200 characters or fewer.")]
+    NameTooLong,
+    #[error("The organisation must be 200 characters or fewer.")]
+    OrganisationTooLong,
     #[error("The password must be at least {MIN_PASSWORD_CHARS} characters long.")]
     PasswordTooShort,
     #[error("The password must be {MAX_PASSWORD_CHARS} characters or fewer.")]
     PasswordTooLong,
     #[error("Choose whether this is an inspector or a partnership reviewer.")]
     Kind,
+}
+
+impl AccountError {
+    /// Which part of an account the problem is about (the form field's name).
+    pub fn field(&self) -> &'static str {
+        match self {
+            AccountError::Email => "email",
+            AccountError::NameMissing | AccountError::NameTooLong => "display_name",
+            AccountError::OrganisationMissing | AccountError::OrganisationTooLong => "organisation",
+            AccountError::PasswordTooShort | AccountError::PasswordTooLong => "password",
+            AccountError::Kind => "kind",
+        }
+    }
 }
 
 impl Email {
@@ -109,12 +124,12 @@ pub struct NewAccount {
     pub is_admin: bool,
 }
 
-fn text(s: &str, missing: AccountError) -> Result<String, AccountError> {
+fn text(s: &str, missing: AccountError, too_long: AccountError) -> Result<String, AccountError> {
     let s = s.trim();
     if s.is_empty() {
         Err(missing)
     } else if s.chars().count() > 200 {
-        Err(AccountError::TooLong)
+        Err(too_long)
     } else {
         Ok(s.to_string())
     }
@@ -130,8 +145,16 @@ impl NewAccount {
     ) -> Result<Self, AccountError> {
         Ok(Self {
             email: Email::parse(email)?,
-            display_name: text(display_name, AccountError::NameMissing)?,
-            organisation: text(organisation, AccountError::OrganisationMissing)?,
+            display_name: text(
+                display_name,
+                AccountError::NameMissing,
+                AccountError::NameTooLong,
+            )?,
+            organisation: text(
+                organisation,
+                AccountError::OrganisationMissing,
+                AccountError::OrganisationTooLong,
+            )?,
             kind: UserKind::parse(kind)?,
             is_admin,
         })

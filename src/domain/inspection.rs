@@ -173,6 +173,10 @@ pub fn transition(from: Status, to: Status) -> Result<Status, TransitionError> {
     }
 }
 
+/// Inspectors are on site about two weeks after notification; a longer gap is a typing
+/// mistake (and keeps date arithmetic bounded).
+pub const MAX_DAYS_NOTICE: i64 = 90;
+
 /// The dates that frame an inspection, checked together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InspectionDates {
@@ -189,6 +193,12 @@ pub enum DatesError {
     EndBeforeStart,
     #[error("The on-site visit can last at most 10 days.")]
     OnSiteTooLong,
+    #[error(
+        "The on-site visit must start within {MAX_DAYS_NOTICE} days of the notification date."
+    )]
+    OnSiteTooLate,
+    #[error("The previous inspection must be before the notification date.")]
+    PreviousNotBefore,
 }
 
 impl InspectionDates {
@@ -206,11 +216,25 @@ impl InspectionDates {
         if (on_site_end - on_site_start).num_days() > 9 {
             return Err(DatesError::OnSiteTooLong);
         }
+        if (on_site_start - notified_on).num_days() > MAX_DAYS_NOTICE {
+            return Err(DatesError::OnSiteTooLate);
+        }
         Ok(Self {
             notified_on,
             on_site_start,
             on_site_end,
         })
+    }
+
+    /// Check the date of the previous inspection, if any, against these dates.
+    pub fn check_previous(
+        &self,
+        previous: Option<NaiveDate>,
+    ) -> Result<Option<NaiveDate>, DatesError> {
+        match previous {
+            Some(p) if p >= self.notified_on => Err(DatesError::PreviousNotBefore),
+            other => Ok(other),
+        }
     }
 
     /// Working days (Monday to Friday) from notification to the first on-site day.
@@ -365,6 +389,29 @@ mod tests {
         assert_eq!(
             InspectionDates::new(d("2026-11-02"), d("2026-11-16"), d("2026-11-30")),
             Err(DatesError::OnSiteTooLong)
+        );
+    }
+
+    #[test]
+    fn notice_is_bounded_and_the_previous_inspection_comes_first() {
+        assert_eq!(
+            InspectionDates::new(d("2026-01-05"), d("2026-06-01"), d("2026-06-05")),
+            Err(DatesError::OnSiteTooLate)
+        );
+        assert_eq!(
+            InspectionDates::new(d("0001-01-01"), d("9999-01-01"), d("9999-01-02")),
+            Err(DatesError::OnSiteTooLate)
+        );
+        let dates =
+            InspectionDates::new(d("2026-11-02"), d("2026-11-16"), d("2026-11-20")).unwrap();
+        assert_eq!(
+            dates.check_previous(Some(d("2021-06-14"))),
+            Ok(Some(d("2021-06-14")))
+        );
+        assert_eq!(dates.check_previous(None), Ok(None));
+        assert_eq!(
+            dates.check_previous(Some(d("2026-11-02"))),
+            Err(DatesError::PreviousNotBefore)
         );
     }
 

@@ -78,6 +78,20 @@ fn name(s: &str, missing: PartnershipError) -> Result<String, PartnershipError> 
     }
 }
 
+/// A problem with one field of a partnership as typed: `council_name`,
+/// `council_code`, or `icb_name_N` / `icb_code_N` for the Nth ICB row (from 1).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{error}")]
+pub struct PartnershipProblem {
+    pub field: String,
+    pub error: PartnershipError,
+}
+
+fn at(field: impl Into<String>) -> impl FnOnce(PartnershipError) -> PartnershipProblem {
+    let field = field.into();
+    move |error| PartnershipProblem { field, error }
+}
+
 /// An integrated care board as entered for a partnership.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewIcb {
@@ -100,25 +114,28 @@ impl NewPartnership {
         council_name: &str,
         council_code: &str,
         icb_rows: &[(&str, &str)],
-    ) -> Result<Self, PartnershipError> {
-        let council_name = name(council_name, PartnershipError::CouncilNameMissing)?;
-        let council_code = CouncilCode::parse(council_code)?;
+    ) -> Result<Self, PartnershipProblem> {
+        let council_name =
+            name(council_name, PartnershipError::CouncilNameMissing).map_err(at("council_name"))?;
+        let council_code = CouncilCode::parse(council_code).map_err(at("council_code"))?;
         let mut icbs: Vec<NewIcb> = Vec::new();
-        for (icb_name, icb_code) in icb_rows {
+        for (row, (icb_name, icb_code)) in icb_rows.iter().enumerate() {
             if icb_name.trim().is_empty() && icb_code.trim().is_empty() {
                 continue;
             }
+            let n = row + 1;
             let icb = NewIcb {
-                name: name(icb_name, PartnershipError::IcbNameMissing)?,
-                code: IcbCode::parse(icb_code)?,
+                name: name(icb_name, PartnershipError::IcbNameMissing)
+                    .map_err(at(format!("icb_name_{n}")))?,
+                code: IcbCode::parse(icb_code).map_err(at(format!("icb_code_{n}")))?,
             };
             if icbs.iter().any(|i| i.code == icb.code) {
-                return Err(PartnershipError::DuplicateIcb);
+                return Err(at(format!("icb_code_{n}"))(PartnershipError::DuplicateIcb));
             }
             icbs.push(icb);
         }
         if icbs.is_empty() {
-            return Err(PartnershipError::NoIcb);
+            return Err(at("icb_name_1")(PartnershipError::NoIcb));
         }
         Ok(Self {
             council_name,
@@ -173,7 +190,8 @@ mod tests {
         .unwrap();
         assert_eq!(p.icbs.len(), 1);
         assert_eq!(
-            NewPartnership::parse("Northmoor Council", "E06000099", &[("", "")]),
+            NewPartnership::parse("Northmoor Council", "E06000099", &[("", "")])
+                .map_err(|p| p.error),
             Err(PartnershipError::NoIcb)
         );
     }
@@ -181,20 +199,21 @@ mod tests {
     #[test]
     fn partnership_errors() {
         assert_eq!(
-            NewPartnership::parse(" ", "E06000099", &[("A", "E54000001")]),
+            NewPartnership::parse(" ", "E06000099", &[("A", "E54000001")]).map_err(|p| p.error),
             Err(PartnershipError::CouncilNameMissing)
         );
         assert_eq!(
-            NewPartnership::parse("C", "E06000099", &[("", "E54000001")]),
+            NewPartnership::parse("C", "E06000099", &[("", "E54000001")]).map_err(|p| p.error),
             Err(PartnershipError::IcbNameMissing)
         );
         assert_eq!(
-            NewPartnership::parse("C", "E06000099", &[("A", "E54000001"), ("B", "e54000001")]),
+            NewPartnership::parse("C", "E06000099", &[("A", "E54000001"), ("B", "e54000001")])
+                .map_err(|p| p.error),
             Err(PartnershipError::DuplicateIcb)
         );
         let long = "x".repeat(201);
         assert_eq!(
-            NewPartnership::parse(&long, "E06000099", &[("A", "E54000001")]),
+            NewPartnership::parse(&long, "E06000099", &[("A", "E54000001")]).map_err(|p| p.error),
             Err(PartnershipError::NameTooLong)
         );
     }

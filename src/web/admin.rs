@@ -17,6 +17,17 @@ use crate::domain::partnership::NewPartnership;
 /// How many ICB rows the partnership form offers (Essex has three ICBs).
 const ICB_ROWS: usize = 3;
 
+/// One ICB row of the partnership form, with the names of its fields (for errors).
+fn icb_row(n: usize, name: &str, code: &str) -> Value {
+    json!({
+        "n": n,
+        "name": name,
+        "code": code,
+        "name_field": format!("icb_name_{n}"),
+        "code_field": format!("icb_code_{n}"),
+    })
+}
+
 fn require_admin(me: &SignedIn) -> Result<(), WebError> {
     if me.user.actor().may_administer() {
         Ok(())
@@ -74,9 +85,7 @@ async fn admin_page(
         .collect();
     let mut errors = problems.user_errors.clone();
     errors.extend(problems.partnership_errors.iter().cloned());
-    let empty_icbs: Vec<Value> = (0..ICB_ROWS)
-        .map(|n| json!({ "n": n + 1, "name": "", "code": "" }))
-        .collect();
+    let empty_icbs: Vec<Value> = (1..=ICB_ROWS).map(|n| icb_row(n, "", "")).collect();
     let title = if errors.is_empty() {
         "Administration"
     } else {
@@ -149,19 +158,12 @@ pub async fn add_user(
     ) {
         Ok(a) => a,
         Err(e) => {
-            use crate::domain::account::AccountError as E;
-            let field = match e {
-                E::Email => "email",
-                E::NameMissing | E::TooLong => "display_name",
-                E::OrganisationMissing => "organisation",
-                _ => "kind",
-            };
             return admin_page(
                 &state,
                 &me,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                fail(field, e.to_string()),
+                fail(e.field(), e.to_string()),
             )
             .await;
         }
@@ -217,7 +219,7 @@ pub async fn add_partnership(
     let values = json!({
         "council_name": form.text("council_name"),
         "council_code": form.text("council_code"),
-        "icbs": rows.iter().enumerate().map(|(i, (name, code))| json!({ "n": i + 1, "name": name, "code": code })).collect::<Vec<_>>(),
+        "icbs": rows.iter().enumerate().map(|(i, (name, code))| icb_row(i + 1, name, code)).collect::<Vec<_>>(),
     });
     let fail = |field: &str, message: String| Problems {
         partnership_errors: vec![field_error(field, message)],
@@ -231,20 +233,13 @@ pub async fn add_partnership(
         &row_refs,
     ) {
         Ok(p) => p,
-        Err(e) => {
-            use crate::domain::partnership::PartnershipError as E;
-            let field = match e {
-                E::CouncilNameMissing | E::NameTooLong => "council_name",
-                E::CouncilCode => "council_code",
-                E::IcbCode => "icb_code_1",
-                _ => "icb_name_1",
-            };
+        Err(problem) => {
             return admin_page(
                 &state,
                 &me,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                fail(field, e.to_string()),
+                fail(&problem.field, problem.error.to_string()),
             )
             .await;
         }

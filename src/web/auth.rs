@@ -88,10 +88,47 @@ fn sign_in_form(
     render(state, status, "sign_in", title, None, &token, data)
 }
 
-enum SignInOutcome {
-    Ok(User),
-    Wrong,
+/// What the database says before the password is checked.
+enum Gate {
+    /// Too many recent failures: minutes to wait.
     Locked(i64),
+    /// The attempt is counted; here is the account, if there is one.
+    Open(Option<(User, String)>),
+}
+
+/// Count this attempt against the account before checking the password, so that
+/// guesses sent in parallel are all counted and at most the allowed number get
+/// through. A correct password then clears the count.
+fn count_attempt(
+    c: &mut db::DbConnection,
+    email: &Email,
+    policy: crate::domain::throttle::ThrottlePolicy,
+) -> Result<Gate, db::DbError> {
+    use diesel::Connection;
+    db::throttle::ensure(c, email.as_str())?;
+    for _ in 0..20 {
+        let gate = c.transaction(|c| {
+            let now = db::now();
+            let Some(current) = db::throttle::get(c, email.as_str())? else {
+                return Ok(None);
+            };
+            if let Some(remaining) = locked_for(Some(&current), now) {
+                return Ok(Some(Gate::Locked(minutes_to_wait(remaining))));
+            }
+            let next = after_failure(Some(&current), now, policy);
+            if !db::throttle::update_if_unchanged(c, email.as_str(), &current, &next)? {
+                return Ok(None); // someone else counted first: read again
+            }
+            Ok::<_, db::DbError>(Some(Gate::Open(db::users::find_for_sign_in(c, email)?)))
+        })?;
+        match gate {
+            Some(gate) => return Ok(gate),
+            None => db::throttle::ensure(c, email.as_str())?,
+        }
+    }
+    Err(db::DbError::refused(
+        "The service is busy. Wait a moment and try again.",
+    ))
 }
 
 pub async fn sign_in(
@@ -118,81 +155,68 @@ pub async fn sign_in(
             false,
         );
     }
-    let wrong = || {
-        vec![field_error(
-            "email",
-            "Enter a correct email address and password. After 5 wrong attempts, sign-in is paused for 15 minutes.",
-        )]
-    };
-    let Ok(email) = Email::parse(&email_text) else {
-        return sign_in_form(
-            &state,
-            &session,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &email_text,
-            wrong(),
-            false,
-        );
-    };
-    if password.chars().count() > MAX_PASSWORD_CHARS {
-        return sign_in_form(
-            &state,
-            &session,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &email_text,
-            wrong(),
-            false,
-        );
-    }
     let policy = state.throttle;
-    let outcome = db::run(&state.pool, move |c| {
-        let now = db::now();
-        let throttle = db::throttle::get(c, email.as_str())?;
-        if let Some(remaining) = locked_for(throttle.as_ref(), now) {
-            return Ok(SignInOutcome::Locked(minutes_to_wait(remaining)));
+    let wrong = vec![field_error(
+        "email",
+        format!(
+            "Enter a correct email address and password. After {} wrong attempts, sign-in is paused for {} minutes.",
+            policy.max_failures,
+            policy.lockout.num_minutes()
+        ),
+    )];
+    let (Ok(email), true) = (
+        Email::parse(&email_text),
+        password.chars().count() <= MAX_PASSWORD_CHARS,
+    ) else {
+        return sign_in_form(
+            &state,
+            &session,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &email_text,
+            wrong,
+            false,
+        );
+    };
+    let gate_email = email.clone();
+    let gate = db::run(&state.pool, move |c| count_attempt(c, &gate_email, policy)).await?;
+    let found = match gate {
+        Gate::Locked(minutes) => {
+            let message = format!(
+                "There have been too many wrong attempts to sign in to this account. Wait {minutes} minute{} and try again.",
+                if minutes == 1 { "" } else { "s" }
+            );
+            return sign_in_form(
+                &state,
+                &session,
+                StatusCode::TOO_MANY_REQUESTS,
+                &email_text,
+                vec![field_error("email", message)],
+                false,
+            );
         }
-        let found = db::users::find_for_sign_in(c, &email)?;
-        // Argon2 runs here, on the blocking pool, never on an async worker.
-        let hash = found
-            .as_ref()
-            .map(|(_, h)| h.as_str())
-            .unwrap_or_else(|| dummy_hash());
-        let matches = verify_password(&password, hash);
-        match found {
-            Some((user, _)) if matches => {
-                db::throttle::clear(c, email.as_str())?;
-                Ok(SignInOutcome::Ok(user))
-            }
-            _ => {
-                use diesel::Connection;
-                c.transaction(|c| {
-                    let current = db::throttle::get(c, email.as_str())?;
-                    let next = after_failure(current.as_ref(), now, policy);
-                    db::throttle::put(c, email.as_str(), &next)
-                })?;
-                Ok(SignInOutcome::Wrong)
-            }
-        }
-    })
-    .await?;
-    match outcome {
-        SignInOutcome::Ok(user) => {
+        Gate::Open(found) => found,
+    };
+    // Argon2 on a blocking thread, holding no database connection. An unknown email
+    // is checked against a dummy hash so that it takes as long as a known one.
+    let hash = found
+        .as_ref()
+        .map(|(_, h)| h.clone())
+        .unwrap_or_else(|| dummy_hash().to_string());
+    let matches = web::block(move || verify_password(&password, &hash))
+        .await
+        .map_err(|_| WebError::Internal("password check cancelled".into()))?;
+    match found {
+        Some((user, _)) if matches => {
+            db::run(&state.pool, move |c| db::throttle::clear(c, email.as_str())).await?;
             session::sign_in(&session, user.id)?;
             Ok(see_other("/inspections"))
         }
-        SignInOutcome::Wrong => sign_in_form(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, &email_text, wrong(), false),
-        SignInOutcome::Locked(minutes) => sign_in_form(
+        _ => sign_in_form(
             &state,
             &session,
-            StatusCode::TOO_MANY_REQUESTS,
+            StatusCode::UNPROCESSABLE_ENTITY,
             &email_text,
-            vec![field_error(
-                "email",
-                format!(
-                    "There have been too many wrong attempts to sign in to this account. Wait {minutes} minute{} and try again.",
-                    if minutes == 1 { "" } else { "s" }
-                ),
-            )],
+            wrong,
             false,
         ),
     }

@@ -9,6 +9,7 @@ use actix_web::{web, FromRequest, HttpRequest};
 use super::error::WebError;
 use super::session::csrf_matches;
 use super::AppState;
+use crate::config::origin_of;
 
 /// The fields of a form that passed every check, in the order sent.
 #[derive(Debug, Clone)]
@@ -63,19 +64,31 @@ pub fn parse_urlencoded(body: &[u8]) -> Result<Vec<(String, String)>, WebError> 
 }
 
 /// A request is cross-site if the browser says so, or its Origin is not ours.
-fn is_cross_site(req: &HttpRequest, base_url: &str) -> bool {
-    let fetch_site = req
-        .headers()
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok());
-    if fetch_site == Some("cross-site") {
+fn is_cross_site(req: &HttpRequest, own_origin: &str) -> bool {
+    let header = |name| {
+        req.headers()
+            .get(name)
+            .and_then(|v: &header::HeaderValue| v.to_str().ok())
+    };
+    if header("sec-fetch-site") == Some("cross-site") {
         return true;
     }
-    match req.headers().get(header::ORIGIN).map(|v| v.to_str()) {
-        None => false,
-        Some(Ok(origin)) => origin != base_url,
-        Some(Err(_)) => true,
+    let Some(origin) = req.headers().get(header::ORIGIN) else {
+        return false; // not sent by older browsers and non-browser clients; the token still guards
+    };
+    let Some(origin) = origin.to_str().ok().and_then(origin_of) else {
+        return true; // "null" (sandboxed or privacy-stripped) or garbage
+    };
+    if origin == own_origin {
+        return false;
     }
+    // The host the request was sent to, so http://localhost works when the base URL
+    // says 127.0.0.1; a forged request from another site carries that site's Origin
+    // but our Host, so it never matches.
+    let scheme = origin.split_once("://").map(|(s, _)| s).unwrap_or("http");
+    let sent_to =
+        header(header::HOST.as_str()).and_then(|host| origin_of(&format!("{scheme}://{host}")));
+    sent_to.as_deref() != Some(origin.as_str())
 }
 
 impl FromRequest for CheckedForm {
@@ -99,7 +112,7 @@ impl FromRequest for CheckedForm {
             if !is_form {
                 return Err(WebError::UnsupportedMediaType.into());
             }
-            if is_cross_site(&req, &state.config.base_url) {
+            if is_cross_site(&req, &state.config.origin) {
                 return Err(WebError::CsrfRejected.into());
             }
             // Bounded by the PayloadConfig registered on the app: 413 past the limit.

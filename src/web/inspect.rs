@@ -238,6 +238,14 @@ fn parse_new_inspection(form: &CheckedForm) -> Result<NewInspection, Vec<Value>>
         },
         _ => None,
     };
+    let previous_inspection_on = match dates.map(|d| d.check_previous(previous_inspection_on)) {
+        Some(Err(err)) => {
+            errors.push(field_error("previous_inspection_on", err));
+            None
+        }
+        Some(Ok(p)) => p,
+        None => previous_inspection_on,
+    };
     let lead_inspector_id = parse_id(form.text("lead_inspector_id"));
     if lead_inspector_id.is_none() {
         errors.push(field_error(

@@ -91,7 +91,10 @@ impl SessionStore for DbSessionStore {
         if found {
             Ok(session_key)
         } else {
-            // The session was deleted meanwhile (signed out elsewhere): start a new one.
+            // The session was deleted meanwhile (signed out, perhaps by a request still in
+            // flight): start a new one, but never a signed-in one.
+            let mut state = state;
+            state.remove(USER_ID);
             self.save(state, ttl)
                 .await
                 .map_err(|e| UpdateError::Other(other(e)))

@@ -119,6 +119,7 @@ impl TestApp {
             data_dir: std::env::temp_dir(),
             bind: format!("127.0.0.1:{port}"),
             base_url: format!("http://127.0.0.1:{port}"),
+            origin: format!("http://127.0.0.1:{port}"),
             secure_cookies: false,
             secret_key: vec![7; 64],
             mail_url: "file:///tmp/area-send-test-mail".into(),
