@@ -197,6 +197,22 @@ pub fn check_all(
     }
 }
 
+/// Check a complete response against the JSON Schema derived from its form: the one
+/// gate that web submissions, paper responses and API calls all pass.
+pub fn check_response(form: &SurveyForm, response: &Value) -> Vec<Problem> {
+    let schema = crate::domain::response::response_schema(form);
+    match jsonschema::draft202012::options().build(&schema) {
+        Ok(validator) => validator
+            .iter_errors(response)
+            .map(|e| Problem::new(e.instance_path().to_string(), e.to_string()))
+            .collect(),
+        Err(e) => vec![Problem::new(
+            "",
+            format!("the response schema of {} is not valid: {e}", form.id),
+        )],
+    }
+}
+
 /// The framework and forms compiled into the binary.
 pub fn shipped(symbols: &BTreeSet<String>) -> Result<Catalogue, Problems> {
     let framework = ShippedFramework::get("framework.json")

@@ -4,7 +4,7 @@
 use crate::db::{self, inspections::NewInspection, DbConnection, DbError};
 use crate::domain::access::Role;
 use crate::domain::account::NewAccount;
-use crate::domain::inspection::{parse_date, InspectionDates, InspectionKind};
+use crate::domain::inspection::{parse_date, InspectionDates, InspectionKind, Status};
 use crate::domain::partnership::NewPartnership;
 use crate::web::auth::hash_password;
 
@@ -60,7 +60,9 @@ fn account(
 }
 
 /// Fill an empty, migrated database with the demo. Returns the main demo inspection's id.
-pub fn seed(conn: &mut DbConnection) -> Result<i32, DbError> {
+///
+/// The main inspection has its surveys open, one for each form in `forms` (id, version).
+pub fn seed(conn: &mut DbConnection, forms: &[(String, u32)]) -> Result<i32, DbError> {
     let people = [
         account(
             ACCOUNTS[0].email,
@@ -174,6 +176,11 @@ pub fn seed(conn: &mut DbConnection) -> Result<i32, DbError> {
         Some(icb_id),
         &admin_actor,
     )?;
+    // The lead inspector opens the surveys, as on a real inspection.
+    let lead_actor = db::users::find(conn, lead)?
+        .ok_or(DbError::NotFound)?
+        .actor();
+    db::inspections::change_status(conn, main, Status::SurveysOpen, &lead_actor, forms)?;
 
     db::inspections::create(
         conn,

@@ -3,6 +3,9 @@
 //! The library builds the whole service from a [`config::Config`], so that the
 //! binary and the integration tests start exactly the same server.
 
+// The interface text tables are large `json!` literals.
+#![recursion_limit = "256"]
+
 pub mod catalogue;
 pub mod config;
 pub mod db;

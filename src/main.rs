@@ -152,7 +152,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     config.database.backend_name()
                 );
             }
-            let inspection = area_send::demo::seed(&mut conn)?;
+            let catalogue = area_send::load_catalogue(&config)?;
+            let forms: Vec<(String, u32)> = catalogue
+                .forms
+                .iter()
+                .map(|f| (f.id.clone(), f.version))
+                .collect();
+            let inspection = area_send::demo::seed(&mut conn, &forms)?;
+            let surveys = db::surveys::for_inspection(&mut conn, inspection)?;
             drop(conn);
             let shown = if place.starts_with("postgres") {
                 "the PostgreSQL database"
@@ -165,9 +172,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("  {:<32} {:<40} password: {}", a.role, a.email, a.password);
             }
             println!(
-                "The demo inspection is at {}/inspections/{inspection}\n",
+                "The demo inspection is at {}/inspections/{inspection}, with its surveys open:",
                 config.base_url
             );
+            for survey in &surveys {
+                let title = catalogue
+                    .form(&survey.form_id)
+                    .map(|f| f.title.get("en"))
+                    .unwrap_or("");
+                println!("  {title}");
+                println!(
+                    "    open link:  {}/s/{}",
+                    config.base_url, survey.open_link_token
+                );
+                println!(
+                    "    kiosk link: {}/s/{}",
+                    config.base_url, survey.kiosk_token
+                );
+            }
+            println!();
             serve_forever(config, pool)
         }
         Command::Migrate => {

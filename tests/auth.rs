@@ -229,7 +229,7 @@ async fn posts_without_the_right_csrf_token_are_refused() {
         );
     }
     let (_, html) = lead.page(&format!("/inspections/{HARROWDALE}")).await;
-    assert!(html.contains("Stage: Preparing"), "nothing changed");
+    assert!(html.contains("Stage: Surveys open"), "nothing changed");
     assert!(html.contains("Kit Marlowe-Field"), "nobody was removed");
 }
 
@@ -239,7 +239,7 @@ async fn a_cross_site_post_is_refused_even_with_a_token() {
     let lead = app.signed_in(LEAD).await;
     let (_, html) = lead.page(&format!("/inspections/{HARROWDALE}")).await;
     let token = csrf_token(&html);
-    let body = format!("csrf_token={token}&to=surveys_open");
+    let body = format!("csrf_token={token}&to=evidence");
     for (name, value) in [
         ("origin", "https://evil.example"),
         ("sec-fetch-site", "cross-site"),
@@ -289,7 +289,7 @@ async fn a_cross_site_post_is_refused_even_with_a_token() {
         .header("content-type", "application/x-www-form-urlencoded")
         .header("host", format!("localhost:{port}"))
         .header("origin", format!("http://LOCALHOST:{port}"))
-        .body(format!("csrf_token={token}&to=evidence"))
+        .body(format!("csrf_token={token}&to=judging"))
         .send()
         .await
         .unwrap();

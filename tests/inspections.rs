@@ -51,9 +51,16 @@ async fn a_reviewer_of_one_inspection_gets_nothing_of_another() {
             );
         }
         // Their own inspection: visible, but no evidence, audit or lifecycle controls.
-        assert!(own.contains("Stage: Preparing"));
+        assert!(own.contains("Stage: Surveys open"));
         assert!(!own.contains("Recent changes"));
-        assert!(!own.contains("Open the surveys"));
+        assert!(!own.contains("/status\""), "no lifecycle buttons");
+        assert!(!own.contains("/surveys\""), "no link to survey results");
+        assert_eq!(
+            b.get(&format!("/inspections/{HARROWDALE}/surveys"))
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
         let res = b
             .post(
                 &format!("/inspections/{HARROWDALE}/status"),
@@ -78,8 +85,8 @@ async fn an_illegal_lifecycle_transition_is_refused_with_a_message() {
     let lead = app.signed_in(LEAD).await;
     let res = lead
         .submit(
-            &overview(HARROWDALE),
-            &format!("/inspections/{HARROWDALE}/status"),
+            &overview(FENMOOR),
+            &format!("/inspections/{FENMOOR}/status"),
             &[("to", "judging")],
         )
         .await;
@@ -99,8 +106,8 @@ async fn an_illegal_lifecycle_transition_is_refused_with_a_message() {
     // Nonsense is a 400, not a 500.
     let res = lead
         .submit(
-            &overview(HARROWDALE),
-            &format!("/inspections/{HARROWDALE}/status"),
+            &overview(FENMOOR),
+            &format!("/inspections/{FENMOOR}/status"),
             &[("to", "published")],
         )
         .await;
@@ -122,23 +129,23 @@ async fn an_illegal_lifecycle_transition_is_refused_with_a_message() {
     ] {
         let res = lead
             .submit(
-                &overview(HARROWDALE),
-                &format!("/inspections/{HARROWDALE}/status"),
+                &overview(FENMOOR),
+                &format!("/inspections/{FENMOOR}/status"),
                 &[("to", to)],
             )
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "to {to}");
-        let (_, html) = lead.page(&overview(HARROWDALE)).await;
+        let (_, html) = lead.page(&overview(FENMOOR)).await;
         assert!(html.contains(&format!("Stage: {label}")), "{label}");
     }
-    let (_, html) = lead.page(&overview(HARROWDALE)).await;
+    let (_, html) = lead.page(&overview(FENMOOR)).await;
     assert_eq!(html.matches("Stage changed").count(), 6);
     // Final is locked: no buttons, and a forged request is refused.
-    assert!(!html.contains("action=\"/inspections/1/status\""));
+    assert!(!html.contains("action=\"/inspections/2/status\""));
     let res = lead
         .submit(
-            &overview(HARROWDALE),
-            &format!("/inspections/{HARROWDALE}/status"),
+            &overview(FENMOOR),
+            &format!("/inspections/{FENMOOR}/status"),
             &[("to", "draft")],
         )
         .await;
@@ -626,5 +633,5 @@ async fn bad_input_gets_a_clear_4xx_page_never_a_500() {
     assert!(res.status().is_client_error());
 
     let (_, html) = lead.page(&overview(HARROWDALE)).await;
-    assert!(html.contains("Stage: Preparing"), "nothing changed");
+    assert!(html.contains("Stage: Surveys open"), "nothing changed");
 }

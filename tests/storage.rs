@@ -23,14 +23,14 @@ fn migrations_go_up_down_and_up_again() {
         (&*conn, common::backend_is_postgres()),
         (db::DbConnection::Pg(_), true) | (db::DbConnection::Sqlite(_), false)
     ));
-    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 1);
+    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 2);
     assert!(
         db::run_migrations(&mut conn).unwrap().is_empty(),
         "a second run applies nothing"
     );
     db::revert_all_migrations(&mut conn).unwrap();
-    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 1);
-    area_send::demo::seed(&mut conn).unwrap();
+    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 2);
+    area_send::demo::seed(&mut conn, &[]).unwrap();
     drop(conn);
     drop(pool);
     cleanup();
@@ -42,7 +42,7 @@ fn a_refused_change_writes_nothing_not_even_an_audit_entry() {
     let pool = db::open_pool(&url, 1).unwrap();
     let mut conn = pool.get().unwrap();
     db::run_migrations(&mut conn).unwrap();
-    area_send::demo::seed(&mut conn).unwrap();
+    area_send::demo::seed(&mut conn, &[]).unwrap();
     let lead = Actor {
         user_id: 1,
         kind: UserKind::Inspector,
@@ -83,14 +83,19 @@ fn a_refused_change_writes_nothing_not_even_an_audit_entry() {
         2
     );
 
-    let err = db::inspections::change_status(&mut conn, 1, Status::Final, &lead).unwrap_err();
+    // The demo opened Harrowdale's surveys: one stage change so far.
+    assert_eq!(
+        db::audit::count_action(&mut conn, "inspection.status_changed").unwrap(),
+        1
+    );
+    let err = db::inspections::change_status(&mut conn, 1, Status::Final, &lead, &[]).unwrap_err();
     assert!(matches!(err, db::DbError::Refused(_)));
     assert_eq!(
         db::audit::count_action(&mut conn, "inspection.status_changed").unwrap(),
-        0
+        1
     );
     assert!(matches!(
-        db::inspections::change_status(&mut conn, 999, Status::SurveysOpen, &lead),
+        db::inspections::change_status(&mut conn, 999, Status::SurveysOpen, &lead, &[]),
         Err(db::DbError::NotFound)
     ));
     drop(conn);

@@ -402,11 +402,15 @@ pub fn remove_membership(
 }
 
 /// Move an inspection to `to`, if the lifecycle allows it from where it is now.
+///
+/// Opening the surveys opens one survey of each form in `forms` (id, version);
+/// leaving that stage closes them, in the same transaction.
 pub fn change_status(
     conn: &mut DbConnection,
     inspection_id: i32,
     to: Status,
     actor: &Actor,
+    forms: &[(String, u32)],
 ) -> Result<Status, DbError> {
     conn.transaction(|conn| {
         let current: String = inspections::table
@@ -441,6 +445,11 @@ pub fn change_status(
             "inspection.status_changed",
             serde_json::json!({ "from": from.as_str(), "to": to.as_str() }),
         )?;
+        if to == Status::SurveysOpen {
+            super::surveys::open_all(conn, inspection_id, forms)?;
+        } else if from == Status::SurveysOpen {
+            super::surveys::close_all(conn, inspection_id)?;
+        }
         Ok(to)
     })
 }

@@ -8,6 +8,7 @@ pub mod inspections;
 pub mod partnerships;
 pub mod schema;
 pub mod sessions;
+pub mod surveys;
 pub mod throttle;
 pub mod users;
 

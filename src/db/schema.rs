@@ -102,4 +102,53 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_entries,
     sessions,
     sign_in_throttle,
+    surveys,
+    responses,
+    answers,
 );
+
+diesel::table! {
+    surveys (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        form_id -> Text,
+        form_version -> Integer,
+        status -> Text,
+        open_link_token -> Text,
+        kiosk_token -> Text,
+        opened_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    responses (id) {
+        id -> Integer,
+        survey_id -> Integer,
+        channel -> Text,
+        status -> Text,
+        resume_code_hash -> Nullable<Text>,
+        language -> Text,
+        presentation -> Text,
+        answers -> Text,
+        helped_by_adult -> Bool,
+        started_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    answers (id) {
+        id -> Integer,
+        response_id -> Integer,
+        question_id -> Text,
+        option_id -> Nullable<Text>,
+        value_number -> Nullable<Integer>,
+        value_text -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(surveys -> inspections (inspection_id));
+diesel::joinable!(responses -> surveys (survey_id));
+diesel::joinable!(answers -> responses (response_id));

@@ -8,5 +8,6 @@ pub mod framework;
 pub mod inspection;
 pub mod partnership;
 pub mod problem;
+pub mod response;
 pub mod survey_form;
 pub mod throttle;

@@ -40,6 +40,11 @@ impl CheckedForm {
             .collect()
     }
 
+    /// Every field, in the order sent.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.pairs
+    }
+
     /// Whether a checkbox was ticked.
     pub fn ticked(&self, name: &str) -> bool {
         self.get(name).is_some()

@@ -559,8 +559,14 @@ pub async fn change_status(
         ));
     };
     let actor = me.user.actor();
+    let forms: Vec<(String, u32)> = state
+        .catalogue
+        .forms
+        .iter()
+        .map(|f| (f.id.clone(), f.version))
+        .collect();
     let result = db::run(&state.pool, move |c| {
-        db::inspections::change_status(c, id, to, &actor).map(|_| ())
+        db::inspections::change_status(c, id, to, &actor, &forms).map(|_| ())
     })
     .await;
     refused_or(
@@ -655,4 +661,82 @@ pub async fn remove_member(
         &format!("/inspections/{id}#team"),
     )
     .await
+}
+
+/// The inspection's surveys: links to share, how many have started and finished,
+/// and a count of answers to each question (full collation comes later).
+pub async fn surveys(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<i32>,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    require(&state, &me, id, Permission::ViewEvidence).await?;
+    let (inspection, surveys) = db::run(&state.pool, move |c| {
+        let inspection = db::inspections::find(c, id)?.ok_or(DbError::NotFound)?;
+        let mut surveys = vec![];
+        for survey in db::surveys::for_inspection(c, id)? {
+            let (started, completed) = db::surveys::counts(c, survey.id)?;
+            let counts = db::surveys::answer_counts(c, survey.id)?;
+            surveys.push((survey, started, completed, counts));
+        }
+        Ok((inspection, surveys))
+    })
+    .await?;
+    let base = state.config.base_url.clone();
+    let views: Vec<Value> = surveys
+        .iter()
+        .filter_map(|(survey, started, completed, counts)| {
+            let form = state.catalogue.form(&survey.form_id)?;
+            let count_of = |q: &str, o: Option<&str>| {
+                counts
+                    .iter()
+                    .filter(|(cq, co, _)| cq == q && co.as_deref() == o)
+                    .map(|(_, _, n)| *n)
+                    .sum::<i64>()
+            };
+            let questions: Vec<Value> = form
+                .questions()
+                .map(|(_, q)| {
+                    let mut options: Vec<Value> = crate::domain::response::accepted_options(form, q)
+                        .iter()
+                        .map(|o| {
+                            let label = form
+                                .options_of(q)
+                                .iter()
+                                .find(|opt| &opt.id == o)
+                                .map(|opt| opt.text.get("en").to_string())
+                                .or_else(|| form.presentation.dont_understand.as_ref().map(|d| d.text.get("en").to_string()))
+                                .unwrap_or_else(|| o.clone());
+                            json!({ "label": label, "count": count_of(&q.id, Some(o)) })
+                        })
+                        .collect();
+                    if !q.kind.is_choice() {
+                        options.push(json!({ "label": "Answered", "count": count_of(&q.id, None) }));
+                    }
+                    json!({ "id": q.id, "text": q.text.get("en"), "criteria": q.criteria.join(", "), "options": options })
+                })
+                .collect();
+            Some(json!({
+                "title": form.title.get("en"),
+                "audience": form.audience.label(),
+                "open": survey.is_open(),
+                "open_link": format!("{base}/s/{}", survey.open_link_token),
+                "kiosk_link": format!("{base}/s/{}", survey.kiosk_token),
+                "started": started,
+                "completed": completed,
+                "questions": questions,
+            }))
+        })
+        .collect();
+    let token = csrf_token(&me.session)?;
+    render(
+        &state,
+        StatusCode::OK,
+        "inspections/surveys",
+        &format!("Surveys: {}", inspection.partnership.council_name),
+        Some(&me.user),
+        &token,
+        json!({ "inspection": { "id": id, "council_name": inspection.partnership.council_name, "status": inspection.status.label() }, "surveys": views }),
+    )
 }

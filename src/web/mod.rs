@@ -7,6 +7,8 @@ pub mod auth;
 pub mod error;
 pub mod form;
 pub mod inspect;
+pub mod respond;
+pub mod respond_text;
 pub mod session;
 pub mod templates;
 
@@ -63,6 +65,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/inspections/{id}/team/{membership_id}/remove",
             web::post().to(inspect::remove_member),
         )
+        .route("/inspections/{id}/surveys", web::get().to(inspect::surveys))
+        .route("/s/{token}", web::get().to(respond::start_page))
+        .route("/s/{token}/start", web::post().to(respond::start))
+        .route("/s/{token}/how", web::get().to(respond::how_page))
+        .route("/s/{token}/how", web::post().to(respond::how))
+        .route("/s/{token}/q/{page}", web::get().to(respond::page))
+        .route("/s/{token}/q/{page}", web::post().to(respond::answer))
+        .route("/s/{token}/check", web::get().to(respond::check_page))
+        .route("/s/{token}/submit", web::post().to(respond::submit))
+        .route("/s/{token}/done", web::get().to(respond::done))
+        .route("/s/{token}/resume", web::get().to(respond::resume_page))
+        .route("/s/{token}/resume", web::post().to(respond::resume))
         .route("/admin", web::get().to(admin::index))
         .route("/admin/users", web::post().to(admin::add_user))
         .route(

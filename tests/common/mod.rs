@@ -132,7 +132,13 @@ impl TestApp {
         {
             let mut conn = pool.get().unwrap();
             db::run_migrations(&mut conn).unwrap();
-            area_send::demo::seed(&mut conn).unwrap();
+            let catalogue = area_send::load_catalogue(&config).unwrap();
+            let forms: Vec<(String, u32)> = catalogue
+                .forms
+                .iter()
+                .map(|f| (f.id.clone(), f.version))
+                .collect();
+            area_send::demo::seed(&mut conn, &forms).unwrap();
         }
         let server = area_send::web::start(config.clone(), pool.clone(), listener).unwrap();
         actix_web::rt::spawn(server);

@@ -1,0 +1,3 @@
+DROP TABLE answers;
+DROP TABLE responses;
+DROP TABLE surveys;

@@ -1,0 +1,326 @@
+//! Answering a survey form: its pages, which questions show, reading one page's
+//! submitted fields into answers, and the JSON Schema every complete response must
+//! pass (web, paper CSV and API alike).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::problem::Problem;
+use super::survey_form::{PagePer, Question, QuestionType, SurveyForm};
+
+/// One answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Choice(String),
+    Choices(Vec<String>),
+    Number(i64),
+    Text(String),
+}
+
+/// The answers given so far, by question id. Questions skipped have no entry.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// How a respondent chose to see the survey; remembered for the response.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presentation {
+    #[serde(default)]
+    pub easy_read: bool,
+    #[serde(default)]
+    pub symbols: bool,
+    #[serde(default)]
+    pub read_aloud: bool,
+    #[serde(default)]
+    pub larger_text: bool,
+    #[serde(default)]
+    pub high_contrast: bool,
+}
+
+/// A page of the survey: the indexes (in form order) of the questions on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub questions: Vec<usize>,
+}
+
+/// The form's pages: one per question, or one per section, as the form says.
+pub fn pages(form: &SurveyForm) -> Vec<Page> {
+    let mut pages = vec![];
+    let mut index = 0;
+    for section in &form.sections {
+        let ids: Vec<usize> = (index..index + section.questions.len()).collect();
+        index += section.questions.len();
+        match form.presentation.page_per {
+            PagePer::Question => pages.extend(ids.into_iter().map(|i| Page { questions: vec![i] })),
+            PagePer::Section => pages.push(Page { questions: ids }),
+        }
+    }
+    pages
+}
+
+/// The question at `index` in form order.
+pub fn question_at(form: &SurveyForm, index: usize) -> Option<&Question> {
+    form.questions().nth(index).map(|(_, q)| q)
+}
+
+/// Whether a question shows, given the answers so far (its `show_if` condition).
+pub fn is_shown(question: &Question, answers: &Answers) -> bool {
+    match &question.show_if {
+        None => true,
+        Some(cond) => match answers.get(&cond.question) {
+            Some(Answer::Choice(c)) => cond.any_of.contains(c),
+            Some(Answer::Choices(cs)) => cs.iter().any(|c| cond.any_of.contains(c)),
+            _ => false,
+        },
+    }
+}
+
+/// The questions of a page that show, given the answers so far.
+pub fn shown_on<'a>(
+    form: &'a SurveyForm,
+    page: &Page,
+    answers: &Answers,
+) -> Vec<(usize, &'a Question)> {
+    page.questions
+        .iter()
+        .filter_map(|&i| question_at(form, i).map(|q| (i, q)))
+        .filter(|(_, q)| is_shown(q, answers))
+        .collect()
+}
+
+/// The first page after `from` (or from the start) that shows any question.
+pub fn next_page(form: &SurveyForm, from: Option<usize>, answers: &Answers) -> Option<usize> {
+    let pages = pages(form);
+    let start = from.map(|p| p + 1).unwrap_or(0);
+    (start..pages.len()).find(|&p| {
+        pages
+            .get(p)
+            .is_some_and(|page| !shown_on(form, page, answers).is_empty())
+    })
+}
+
+/// The last page before `from` that shows any question.
+pub fn previous_page(form: &SurveyForm, from: usize, answers: &Answers) -> Option<usize> {
+    let pages = pages(form);
+    (0..from).rev().find(|&p| {
+        pages
+            .get(p)
+            .is_some_and(|page| !shown_on(form, page, answers).is_empty())
+    })
+}
+
+/// The answer ids a choice question accepts: its options (or scale's) and, where
+/// the form offers it, "I don't understand".
+pub fn accepted_options(form: &SurveyForm, question: &Question) -> Vec<String> {
+    let mut ids: Vec<String> = form
+        .options_of(question)
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
+    if form.presentation.offer_dont_understand && question.kind.is_choice() {
+        if let Some(d) = &form.presentation.dont_understand {
+            ids.push(d.id.clone());
+        }
+    }
+    ids
+}
+
+/// Read the fields submitted for one page into answers for its shown questions.
+/// Any field that is not a question on this page, or an answer that is not allowed,
+/// is a problem (pointer = the field's name) and nothing is taken.
+pub fn read_page(
+    form: &SurveyForm,
+    page: &Page,
+    answers: &Answers,
+    fields: &[(String, String)],
+) -> Result<Vec<(String, Option<Answer>)>, Vec<Problem>> {
+    let shown = shown_on(form, page, answers);
+    let mut problems = vec![];
+    for (name, _) in fields {
+        if name != "csrf_token" && !shown.iter().any(|(_, q)| &q.id == name) {
+            problems.push(Problem::new(
+                name.clone(),
+                "This answer is for a question that is not on this page.",
+            ));
+        }
+    }
+    let mut read = vec![];
+    for (_, q) in &shown {
+        let values: Vec<&str> = fields
+            .iter()
+            .filter(|(k, _)| k == &q.id)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        match read_answer(form, q, &values) {
+            Ok(answer) => read.push((q.id.clone(), answer)),
+            Err(reason) => problems.push(Problem::new(q.id.clone(), reason)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(read)
+    } else {
+        Err(problems)
+    }
+}
+
+fn read_answer(form: &SurveyForm, q: &Question, values: &[&str]) -> Result<Option<Answer>, String> {
+    let values: Vec<&str> = values
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
+    match q.kind {
+        QuestionType::SingleChoice | QuestionType::AgreementScale | QuestionType::YesNo => {
+            match values.as_slice() {
+                [] => Ok(None),
+                [one] if accepted_options(form, q).iter().any(|o| o == one) => {
+                    Ok(Some(Answer::Choice(one.to_string())))
+                }
+                [_] => Err("Choose one of the answers shown.".into()),
+                _ => Err("Choose only one answer.".into()),
+            }
+        }
+        QuestionType::MultipleChoice => {
+            let accepted = accepted_options(form, q);
+            if values.iter().any(|v| !accepted.iter().any(|a| a == v)) {
+                return Err("Choose from the answers shown.".into());
+            }
+            let mut chosen: Vec<String> = vec![];
+            for v in values {
+                if !chosen.iter().any(|c| c == v) {
+                    chosen.push(v.to_string());
+                }
+            }
+            Ok((!chosen.is_empty()).then_some(Answer::Choices(chosen)))
+        }
+        QuestionType::Number => match values.as_slice() {
+            [] => Ok(None),
+            [one] => {
+                let (min, max) = (q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX));
+                match one.parse::<i64>() {
+                    Ok(n) if (min..=max).contains(&n) => Ok(Some(Answer::Number(n))),
+                    _ => Err(format!("Enter a whole number from {min} to {max}.")),
+                }
+            }
+            _ => Err("Enter one number.".into()),
+        },
+        QuestionType::FreeText => match values.as_slice() {
+            [] => Ok(None),
+            [one] => {
+                let limit = q.max_length.unwrap_or(1000) as usize;
+                let length = one.chars().count();
+                if length > limit {
+                    Err(format!(
+                        "Your answer must be {limit} characters or fewer. It has {length}."
+                    ))
+                } else {
+                    Ok(Some(Answer::Text(one.to_string())))
+                }
+            }
+            _ => Err("Enter one answer.".into()),
+        },
+    }
+}
+
+/// Apply a page's answers (an answer left empty removes an earlier one).
+pub fn apply(answers: &mut Answers, read: Vec<(String, Option<Answer>)>) {
+    for (id, answer) in read {
+        match answer {
+            Some(a) => {
+                answers.insert(id, a);
+            }
+            None => {
+                answers.remove(&id);
+            }
+        }
+    }
+}
+
+/// The answers that count: those to questions that still show (an earlier change
+/// can hide a question answered before).
+pub fn final_answers(form: &SurveyForm, answers: &Answers) -> Answers {
+    let mut kept = Answers::new();
+    for (_, q) in form.questions() {
+        if let Some(a) = answers.get(&q.id) {
+            if is_shown(q, &kept) {
+                kept.insert(q.id.clone(), a.clone());
+            }
+        }
+    }
+    kept
+}
+
+/// The JSON Schema (2020-12) of a complete response to `form`: an object with at
+/// most one property per question, each holding an allowed answer, and nothing else.
+pub fn response_schema(form: &SurveyForm) -> Value {
+    let mut properties = serde_json::Map::new();
+    for (_, q) in form.questions() {
+        let schema = match q.kind {
+            QuestionType::SingleChoice | QuestionType::AgreementScale | QuestionType::YesNo => {
+                json!({ "type": "string", "enum": accepted_options(form, q) })
+            }
+            QuestionType::MultipleChoice => json!({
+                "type": "array", "minItems": 1, "uniqueItems": true,
+                "items": { "type": "string", "enum": accepted_options(form, q) }
+            }),
+            QuestionType::Number => {
+                json!({ "type": "integer", "minimum": q.min, "maximum": q.max })
+            }
+            QuestionType::FreeText => {
+                json!({ "type": "string", "minLength": 1, "maxLength": q.max_length.unwrap_or(1000) })
+            }
+        };
+        properties.insert(q.id.clone(), schema);
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": format!("A response to survey form {} version {}", form.id, form.version),
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    })
+}
+
+/// One stored answer row: question, option chosen, number given, text written.
+pub type AnswerRow = (String, Option<String>, Option<i64>, Option<String>);
+
+/// One stored row per answer: (question, option, number, text). A multiple choice
+/// answer is one row per option chosen.
+pub fn answer_rows(answers: &Answers) -> Vec<AnswerRow> {
+    let mut rows = vec![];
+    for (q, a) in answers {
+        match a {
+            Answer::Choice(c) => rows.push((q.clone(), Some(c.clone()), None, None)),
+            Answer::Choices(cs) => {
+                rows.extend(cs.iter().map(|c| (q.clone(), Some(c.clone()), None, None)))
+            }
+            Answer::Number(n) => rows.push((q.clone(), None, Some(*n), None)),
+            Answer::Text(t) => rows.push((q.clone(), None, None, Some(t.clone()))),
+        }
+    }
+    rows
+}
+
+/// A short code to continue on another device: 8 letters and digits that cannot be
+/// confused with each other (no 0/O, 1/I/L), shown as XXXX-XXXX.
+pub const RESUME_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/// Normalise a typed resume code: upper case, no spaces or dashes. None if it
+/// cannot be one.
+pub fn normalise_resume_code(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (code.len() == 8 && code.bytes().all(|b| RESUME_ALPHABET.contains(&b))).then_some(code)
+}
+
+/// Show a code as XXXX-XXXX.
+pub fn display_resume_code(code: &str) -> String {
+    match (code.get(..4), code.get(4..)) {
+        (Some(a), Some(b)) => format!("{a}-{b}"),
+        _ => code.to_string(),
+    }
+}
