@@ -223,6 +223,23 @@ fn read_answer(form: &SurveyForm, q: &Question, values: &[&str]) -> Result<Optio
     }
 }
 
+/// Read stored answers back into their proper kinds. Stored JSON holds a text answer
+/// as a plain string, which reads back as a choice; the form says which it is.
+pub fn typed_answers(form: &SurveyForm, stored: Answers) -> Answers {
+    stored
+        .into_iter()
+        .map(|(id, answer)| {
+            let free_text = form
+                .question(&id)
+                .is_some_and(|q| q.kind == QuestionType::FreeText);
+            match (answer, free_text) {
+                (Answer::Choice(t), true) => (id, Answer::Text(t)),
+                (other, _) => (id, other),
+            }
+        })
+        .collect()
+}
+
 /// Apply a page's answers (an answer left empty removes an earlier one).
 pub fn apply(answers: &mut Answers, read: Vec<(String, Option<Answer>)>) {
     for (id, answer) in read {

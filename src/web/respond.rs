@@ -190,8 +190,8 @@ fn presentation_of(r: &Response) -> Presentation {
     serde_json::from_str(&r.presentation).unwrap_or_default()
 }
 
-fn answers_of(r: &Response) -> Answers {
-    serde_json::from_str(&r.answers).unwrap_or_default()
+fn answers_of(form: &SurveyForm, r: &Response) -> Answers {
+    response::typed_answers(form, serde_json::from_str(&r.answers).unwrap_or_default())
 }
 
 #[derive(serde::Deserialize)]
@@ -405,7 +405,7 @@ pub async fn how(
         )
     })
     .await?;
-    let first = response::next_page(form, None, &answers_of(&response)).unwrap_or(0);
+    let first = response::next_page(form, None, &answers_of(form, &response)).unwrap_or(0);
     Ok(see_other(&format!("{}/q/{}", opened.base(), first + 1)))
 }
 
@@ -654,7 +654,7 @@ pub async fn page(
         Err(redirect) => return Ok(redirect),
     };
     let index = page_index(n, opened.form()?)?;
-    let answers = answers_of(&response);
+    let answers = answers_of(opened.form()?, &response);
     let change = query.is_some_and(|q| q.change.is_some());
     question_page(
         &state,
@@ -694,7 +694,7 @@ pub async fn answer(
         .filter(|(k, _)| k != "change")
         .cloned()
         .collect();
-    let mut answers = answers_of(&response);
+    let mut answers = answers_of(form, &response);
     match response::read_page(form, page, &answers, &fields) {
         Err(problems) => {
             // Show what was typed is not possible for tampered fields; show the saved answers.
@@ -772,7 +772,7 @@ async fn check_form(
         .unwrap_or("en")
         .to_string();
     let not_answered = ui_text(&data, "not_answered");
-    let answers = response::final_answers(form, &answers_of(response));
+    let answers = response::final_answers(form, &answers_of(form, response));
     let pages = response::pages(form);
     let mut rows = vec![];
     for (page_no, page) in pages.iter().enumerate() {
@@ -848,7 +848,7 @@ pub async fn submit(
         )
         .await;
     }
-    let answers = response::final_answers(form, &answers_of(&response));
+    let answers = response::final_answers(form, &answers_of(form, &response));
     let value = serde_json::to_value(&answers).map_err(|e| WebError::Internal(e.to_string()))?;
     let problems = crate::catalogue::check_response(form, &value);
     if !problems.is_empty() {
@@ -1016,7 +1016,7 @@ pub async fn resume(
         .await?
         .ok_or(WebError::NotFound)?;
     let form = opened.form()?;
-    let answers = answers_of(&response);
+    let answers = answers_of(form, &response);
     // Carry on after the last page answered.
     let last_answered = response::pages(form)
         .iter()

@@ -1,0 +1,437 @@
+//! Answering surveys against the real server: the whole round trip, resuming on
+//! another device, kiosk mode, and tampered or replayed posts.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use area_send::db;
+use common::*;
+use reqwest::StatusCode;
+
+/// The survey links of the demo inspection: (open link, kiosk link) for a form.
+fn links(app: &TestApp, form_id: &str) -> (String, String) {
+    let mut conn = app.conn();
+    let survey = db::surveys::for_inspection(&mut conn, HARROWDALE)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.form_id == form_id)
+        .unwrap();
+    (
+        format!("/s/{}", survey.open_link_token),
+        format!("/s/{}", survey.kiosk_token),
+    )
+}
+
+fn responses(app: &TestApp, form_id: &str) -> Vec<(i32, String, String, bool, String)> {
+    use db::schema::{responses, surveys};
+    use diesel::prelude::*;
+    let mut conn = app.conn();
+    responses::table
+        .inner_join(surveys::table)
+        .filter(surveys::form_id.eq(form_id))
+        .order(responses::id)
+        .select((
+            responses::id,
+            responses::status,
+            responses::channel,
+            responses::helped_by_adult,
+            responses::answers,
+        ))
+        .load(&mut conn)
+        .unwrap()
+}
+
+/// Start a response and choose how to answer; returns the first question page.
+async fn begin(b: &Browser, link: &str, how: &[(&str, &str)]) -> String {
+    let res = b
+        .submit(link, &format!("{link}/start"), &[("lang", "en")])
+        .await;
+    assert_eq!(location(&res), format!("{link}/how"));
+    let res = b
+        .submit(&format!("{link}/how"), &format!("{link}/how"), how)
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    location(&res)
+}
+
+/// Answer the page at `page` with `fields` (the CSRF token is added).
+async fn answer(b: &Browser, page: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    b.submit(page, page, fields).await
+}
+
+fn first_option(html: &str, name: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(&format!("input[name=\"{name}\"]")).unwrap();
+    doc.select(&sel)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .unwrap()
+        .to_string()
+}
+
+fn question_name(html: &str) -> Option<(String, String)> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(
+        "input[type=radio], input[type=checkbox], textarea, input[inputmode=numeric]",
+    )
+    .unwrap();
+    doc.select(&sel).next().map(|e| {
+        let v = e.value();
+        (
+            v.attr("name").unwrap().to_string(),
+            v.attr("type").unwrap_or("textarea").to_string(),
+        )
+    })
+}
+
+/// Answer every page with its first answer (or some text), up to "check your answers".
+async fn answer_everything(b: &Browser, mut page: String) -> usize {
+    let mut pages = 0;
+    while !page.ends_with("/check") {
+        let (status, html) = b.page(&page).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let mut fields: Vec<(String, String)> = vec![];
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("form .question").unwrap();
+        for q in doc.select(&sel) {
+            let inner = q.html();
+            if let Some((name, kind)) = question_name(&inner) {
+                let value = match kind.as_str() {
+                    "radio" | "checkbox" => first_option(&inner, &name),
+                    "text" => "7".to_string(),
+                    _ => "Más ayuda en el colegio, please: «quotes» & <tags>".to_string(),
+                };
+                fields.push((name, value));
+            }
+        }
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let res = answer(b, &page, &refs).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::SEE_OTHER,
+            "{page}: {}",
+            res.text().await.unwrap()
+        );
+        page = location(&res);
+        pages += 1;
+    }
+    pages
+}
+
+#[actix_web::test]
+async fn a_child_answers_the_whole_survey_and_it_is_stored_once_anonymously() {
+    let app = TestApp::spawn().await;
+    let (link, _) = links(&app, "children-and-young-people");
+    let child = app.client();
+    let (status, html) = child.page(&link).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("We will not ask your name"));
+    assert!(
+        html.contains("Childline"),
+        "a safeguarding signpost on the start page"
+    );
+    let first = begin(
+        &child,
+        &link,
+        &[
+            ("lang", "ur"),
+            ("easy_read", "yes"),
+            ("symbols", "yes"),
+            ("read_aloud", "yes"),
+            ("helped_by_adult", "yes"),
+        ],
+    )
+    .await;
+    assert!(first.ends_with("/q/1"), "{first}");
+    let (_, html) = child.page(&first).await;
+    assert!(
+        html.contains("<html lang=\"ur\" dir=\"rtl\">"),
+        "Urdu pages are right to left"
+    );
+    assert!(html.contains("سوال 1"), "progress in Urdu");
+    assert!(html.contains("/static/symbols/"), "symbols shown");
+    assert!(html.contains("read-aloud.js"), "read-aloud offered");
+    assert!(html.contains("0800 1111"), "the signpost is on every page");
+    let pages = answer_everything(&child, first).await;
+    assert!((12..=18).contains(&pages), "one question per page: {pages}");
+
+    let (status, check_html) = child.page(&format!("{link}/check")).await;
+    assert_eq!(status, StatusCode::OK);
+    let doc = scraper::Html::parse_document(&check_html);
+    let changes = doc
+        .select(&scraper::Selector::parse("a[href*=\"change=1\"]").unwrap())
+        .count();
+    assert_eq!(changes, pages, "a change link for each answer");
+    let res = child
+        .submit(&format!("{link}/check"), &format!("{link}/submit"), &[])
+        .await;
+    assert_eq!(location(&res), format!("{link}/done"));
+    let (_, html) = child.page(&format!("{link}/done")).await;
+    assert!(html.contains("شکریہ"));
+
+    let stored = responses(&app, "children-and-young-people");
+    assert_eq!(stored.len(), 1);
+    let (id, status, channel, helped, answers) = &stored[0];
+    assert_eq!(
+        (status.as_str(), channel.as_str(), *helped),
+        ("submitted", "open_link", true)
+    );
+    let answers: serde_json::Value = serde_json::from_str(answers).unwrap();
+    assert_eq!(answers.as_object().unwrap().len(), pages);
+    let rows = db::surveys::answer_rows_of(&mut app.conn(), *id).unwrap();
+    assert!(
+        rows.len() >= pages,
+        "one row per answer (more for multiple choice)"
+    );
+    assert!(rows
+        .iter()
+        .any(|(_, _, _, t)| t.as_deref()
+            == Some("Más ayuda en el colegio, please: «quotes» & <tags>")));
+
+    // Replaying the submission stores nothing more.
+    let token = csrf_token(&check_html);
+    let res = child
+        .post(&format!("{link}/submit"), &[("csrf_token", token.as_str())])
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(
+        res.text().await.unwrap().contains("پہلے ہی بھیجے جا چکے"),
+        "told, in Urdu, that it was already sent"
+    );
+    let res = child.get(&format!("{link}/check")).await;
+    assert_eq!(
+        location(&res),
+        format!("{link}/done"),
+        "a sent response cannot be changed"
+    );
+    assert_eq!(
+        db::surveys::answer_rows_of(&mut app.conn(), *id)
+            .unwrap()
+            .len(),
+        rows.len()
+    );
+
+    // The inspectors see the counts.
+    let lead = app.signed_in(LEAD).await;
+    let (status, html) = lead
+        .page(&format!("/inspections/{HARROWDALE}/surveys"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<dt>Completed</dt><dd>1</dd>"), "{html}");
+}
+
+#[actix_web::test]
+async fn a_response_can_be_resumed_on_another_device_with_its_code() {
+    let app = TestApp::spawn().await;
+    let (link, _) = links(&app, "parents-and-carers");
+    let phone = app.client();
+    let page = begin(&phone, &link, &[("lang", "en")]).await;
+    let (_, html) = phone.page(&page).await;
+    let code = text_of(&html, ".resume-code-value").expect("a resume code is shown");
+    assert_eq!(code.len(), 9, "{code}");
+    let (name, _) = question_name(&html).unwrap();
+    let choice = first_option(&html, &name);
+    let res = answer(&phone, &page, &[(&name, &choice)]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let next = location(&res);
+
+    // Another device: a wrong code is refused, the right one (typed loosely) works.
+    let laptop = app.client();
+    let res = laptop
+        .submit(
+            &format!("{link}/resume"),
+            &format!("{link}/resume"),
+            &[("code", "AAAA-AAAA")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("No answers were found with that code"));
+    let typed = code.to_lowercase().replace('-', " ");
+    let res = laptop
+        .submit(
+            &format!("{link}/resume"),
+            &format!("{link}/resume"),
+            &[("code", &typed)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&res),
+        next,
+        "carries on after the last page answered"
+    );
+    let (_, html) = laptop.page(&format!("{link}/check")).await;
+    assert!(html.contains("Change"), "{html}");
+    assert_eq!(
+        responses(&app, "parents-and-carers").len(),
+        1,
+        "the same response, not a new one"
+    );
+
+    // Once sent, the code no longer opens it.
+    let res = laptop
+        .submit(&format!("{link}/check"), &format!("{link}/submit"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let other = app.client();
+    let res = other
+        .submit(
+            &format!("{link}/resume"),
+            &format!("{link}/resume"),
+            &[("code", &code)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[actix_web::test]
+async fn a_kiosk_returns_to_a_clean_start_after_each_respondent() {
+    let app = TestApp::spawn().await;
+    let (_, kiosk_link) = links(&app, "children-and-young-people");
+    let tablet = app.client();
+    let (_, html) = tablet.page(&kiosk_link).await;
+    assert!(
+        !html.contains("/resume"),
+        "no resume codes on a shared tablet"
+    );
+    let page = begin(
+        &tablet,
+        &kiosk_link,
+        &[("lang", "en"), ("helped_by_adult", "yes")],
+    )
+    .await;
+    let (_, html) = tablet.page(&page).await;
+    assert!(!html.contains("resume-code"), "no code shown on a kiosk");
+    let res = tablet
+        .submit(
+            &format!("{kiosk_link}/check"),
+            &format!("{kiosk_link}/submit"),
+            &[],
+        )
+        .await;
+    assert_eq!(location(&res), format!("{kiosk_link}?sent=1"));
+    let (_, html) = tablet.page(&format!("{kiosk_link}?sent=1")).await;
+    assert!(html.contains("The next person can start now"));
+    assert!(
+        !html.contains("Continue where you left off"),
+        "no trace of the last respondent"
+    );
+    // The last respondent's pages are gone for the next person.
+    let res = tablet.get(&format!("{kiosk_link}/check")).await;
+    assert_eq!(location(&res), kiosk_link);
+    let stored = responses(&app, "children-and-young-people");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].1.as_str(), stored[0].2.as_str(), stored[0].3),
+        ("submitted", "kiosk", true)
+    );
+    // The next person starts afresh.
+    begin(&tablet, &kiosk_link, &[("lang", "en")]).await;
+    assert_eq!(responses(&app, "children-and-young-people").len(), 2);
+}
+
+#[actix_web::test]
+async fn tampered_posts_are_refused_with_an_error_summary_and_nothing_stored() {
+    let app = TestApp::spawn().await;
+    let (link, _) = links(&app, "parents-and-carers");
+    let b = app.client();
+    let page = begin(&b, &link, &[("lang", "en")]).await;
+    let (_, html) = b.page(&page).await;
+    let (name, _) = question_name(&html).unwrap();
+    let choice = first_option(&html, &name);
+    for (fields, expected) in [
+        (vec![("not_a_question", "x")], "not on this page"),
+        (
+            vec![(name.as_str(), "made_up_option")],
+            "Choose one of the answers shown",
+        ),
+        (
+            vec![
+                (name.as_str(), choice.as_str()),
+                (name.as_str(), choice.as_str()),
+            ],
+            "Choose only one answer",
+        ),
+    ] {
+        let res = answer(&b, &page, &fields).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}");
+        let html = res.text().await.unwrap();
+        let summary = text_of(&html, ".error-summary").unwrap_or_default();
+        assert!(summary.contains(expected), "{expected} in {summary}");
+    }
+    // Text over the limit, on the free-text page.
+    let long = "x".repeat(2001);
+    let mut text_page = None;
+    for n in 1..=10 {
+        let (_, html) = b.page(&format!("{link}/q/{n}")).await;
+        if html.contains("<textarea") {
+            let doc = scraper::Html::parse_document(&html);
+            let name = doc
+                .select(&scraper::Selector::parse("textarea").unwrap())
+                .next()
+                .unwrap()
+                .value()
+                .attr("name")
+                .unwrap()
+                .to_string();
+            text_page = Some((format!("{link}/q/{n}"), name));
+            break;
+        }
+    }
+    let (text_page, text_name) = text_page.expect("a page with free text");
+    let res = answer(&b, &text_page, &[(text_name.as_str(), long.as_str())]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("2000 characters or fewer"));
+    // Without the CSRF token.
+    let res = b.post(&page, &[(name.as_str(), choice.as_str())]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Nothing of that was kept.
+    let stored = responses(&app, "parents-and-carers");
+    assert_eq!(stored[0].4, "{}", "no answers stored from refused posts");
+    // A page that does not exist.
+    assert_eq!(
+        b.get(&format!("{link}/q/999")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        b.get(&format!("{link}/q/0")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        b.get("/s/not-a-real-token").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[actix_web::test]
+async fn closed_surveys_take_no_answers() {
+    let app = TestApp::spawn().await;
+    let (link, _) = links(&app, "practitioners");
+    let b = app.client();
+    let page = begin(&b, &link, &[("lang", "en")]).await;
+    let lead = app.signed_in(LEAD).await;
+    let res = lead
+        .submit(
+            &format!("/inspections/{HARROWDALE}"),
+            &format!("/inspections/{HARROWDALE}/status"),
+            &[("to", "evidence")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (status, html) = b.page(&link).await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(html.contains("This survey has closed"));
+    assert_eq!(b.get(&page).await.status(), StatusCode::CONFLICT);
+}
