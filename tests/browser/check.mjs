@@ -104,6 +104,7 @@ const PAGES = [
   }],
   ["administration, user added", DEMO.admin, async (p) => p.goto(`${BASE}/admin?added=user`)],
   ["inspection overview (admin)", DEMO.admin, async (p) => p.goto(`${BASE}/inspections/2`)],
+  ["surveys (inspectors' view)", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/surveys`)],
 ];
 
 for (const [label, who, open] of PAGES) {
@@ -214,6 +215,178 @@ async function keyboardOnly(width) {
 
 await keyboardOnly(1280);
 await keyboardOnly(320);
+
+// ---- Surveys: every page of every form, in each presentation mode and language ----
+
+// The demo inspection's survey links, read from the inspectors' view.
+async function surveyLinks() {
+  const page = await newPage();
+  await signIn(page, DEMO.lead);
+  await page.goto(`${BASE}/inspections/1/surveys`);
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll("section")].map((s) => ({
+      title: s.querySelector("h2").textContent.trim(),
+      open: s.querySelectorAll("dd a")[0].getAttribute("href"),
+      kiosk: s.querySelectorAll("dd a")[1].getAttribute("href"),
+    })),
+  );
+  await page.context().close();
+  return links.map((l) => ({ ...l, open: new URL(l.open).pathname, kiosk: new URL(l.kiosk).pathname }));
+}
+
+const MODES = {
+  plain: [],
+  "easy read, symbols, read aloud": ["easy_read", "symbols", "read_aloud"],
+  "larger text": ["larger_text"],
+  "high contrast": ["high_contrast", "easy_read", "symbols"],
+};
+
+// Start a response in a language and mode; returns the page at the first question.
+async function startSurvey(page, link, lang, mode, label) {
+  await page.goto(`${BASE}${link}?lang=${lang}`);
+  await audit(page, `${label}: start page`);
+  await Promise.all([page.waitForNavigation(), page.click("form[action$='/start'] button")]);
+  for (const name of mode) {
+    const box = await page.$(`#${name}`);
+    if (box) await box.check();
+  }
+  const radio = await page.$(`#lang-${lang}`);
+  if (radio) await radio.check();
+  await audit(page, `${label}: how would you like to answer`);
+  await Promise.all([page.waitForNavigation(), page.click("form[action$='/how'] button[type=submit]")]);
+}
+
+// Answer every page with its first answers (auditing each), up to check your answers.
+async function walkSurvey(page, label, { withErrors = false } = {}) {
+  for (let i = 0; i < 40 && !page.url().endsWith("/check"); i++) {
+    await audit(page, `${label}: ${new URL(page.url()).pathname.split("/").slice(-2).join("/")}`);
+    if (withErrors && i === 0) {
+      // A tampered answer shows the error summary: audit that state too.
+      await page.evaluate(() => {
+        const input = document.querySelector("form .question input[type=radio], form .question input[type=checkbox]");
+        if (input) { input.value = "not_an_answer"; input.checked = true; }
+      });
+      await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
+      await audit(page, `${label}: page with an error`);
+    }
+    await page.evaluate(() => {
+      for (const q of document.querySelectorAll("form .question")) {
+        const choice = q.querySelector("input[type=radio], input[type=checkbox]");
+        if (choice) { choice.checked = true; continue; }
+        const text = q.querySelector("textarea");
+        if (text) text.value = "More help at school.";
+        const number = q.querySelector("input[inputmode=numeric]");
+        if (number) number.value = "3";
+      }
+    });
+    await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
+  }
+  await audit(page, `${label}: check your answers`);
+  await Promise.all([page.waitForNavigation(), page.click("form[action$='/submit'] button")]);
+}
+
+const surveys = await surveyLinks();
+check("three surveys are open in the demo", surveys.length === 3, JSON.stringify(surveys));
+for (const survey of surveys) {
+  const children = /help you get/.test(survey.title);
+  const languages = children ? ["en", "ur"] : ["en"];
+  for (const lang of languages) {
+    for (const [modeName, mode] of Object.entries(MODES)) {
+      const label = `${survey.title} [${lang}, ${modeName}]`;
+      const page = await newPage();
+      await startSurvey(page, survey.open, lang, mode, label);
+      const dir = await page.evaluate(() => document.documentElement.dir);
+      check(`${label}: lang and dir`, (await page.evaluate(() => document.documentElement.lang)) === lang && dir === (lang === "ur" ? "rtl" : "ltr"), dir);
+      await walkSurvey(page, label, { withErrors: modeName === "plain" });
+      await audit(page, `${label}: confirmation`);
+      await page.context().close();
+    }
+  }
+  // Resume, kiosk and the kiosk's clean start after sending.
+  const page = await newPage();
+  await page.goto(`${BASE}${survey.open}/resume`);
+  await audit(page, `${survey.title}: continue with a code`);
+  await page.fill("#code", "AAAA-AAAA");
+  await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
+  await audit(page, `${survey.title}: continue with a wrong code`);
+  await startSurvey(page, survey.kiosk, "en", [], `${survey.title} [kiosk]`);
+  await page.goto(`${BASE}${survey.kiosk}/check`);
+  await Promise.all([page.waitForNavigation(), page.click("form[action$='/submit'] button")]);
+  check(`${survey.title}: kiosk returns to a clean start`, page.url().endsWith("?sent=1"), page.url());
+  await audit(page, `${survey.title}: kiosk start after sending`);
+  await page.context().close();
+}
+
+// Complete a survey with the keyboard alone: Tab to each answer, Space to choose,
+// type into text boxes, Enter on Continue, Start and Send.
+async function keyboardSurvey(link, width, title) {
+  const tag = `${title} by keyboard at ${width}px`;
+  const page = await newPage(width);
+  await page.goto(`${BASE}${link}`);
+  async function tabTo(test, limit = 60) {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press("Tab");
+      const el = await page.evaluate(() => {
+        const a = document.activeElement;
+        return a ? { tag: a.tagName.toLowerCase(), type: a.type || "", name: a.name || "", text: (a.textContent || "").trim() } : null;
+      });
+      if (el && test(el)) return el;
+    }
+    return null;
+  }
+  const start = await tabTo((el) => el.tag === "button");
+  check(`${tag}: Start reachable`, !!start);
+  if (!start) return page.context().close();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  await tabTo((el) => el.tag === "button" && el.type === "submit");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  let pages = 0;
+  for (; pages < 40 && !page.url().endsWith("/check"); pages++) {
+    const done = new Set();
+    let pressed = false;
+    for (let i = 0; i < 80 && !pressed; i++) {
+      await page.keyboard.press("Tab");
+      const el = await page.evaluate(() => {
+        const a = document.activeElement;
+        if (!a) return null;
+        return { tag: a.tagName.toLowerCase(), type: a.type || "", name: a.name || "", inForm: !!a.closest("form") };
+      });
+      if (!el || !el.inForm) continue;
+      if ((el.type === "radio" || el.type === "checkbox") && !done.has(el.name)) {
+        await page.keyboard.press("Space");
+        done.add(el.name);
+      } else if ((el.tag === "textarea" || el.type === "text") && !done.has(el.name)) {
+        await page.keyboard.type(el.tag === "textarea" ? "Typed with the keyboard." : "4");
+        done.add(el.name);
+      } else if (el.tag === "button" && el.type === "submit") {
+        await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+        pressed = true;
+      }
+    }
+    if (!pressed) break;
+  }
+  check(`${tag}: reached check your answers`, page.url().endsWith("/check"), `${page.url()} after ${pages} pages`);
+  const send = await tabTo((el) => el.tag === "button" && el.type === "submit", 200);
+  check(`${tag}: Send reachable`, !!send);
+  if (send) await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  check(`${tag}: sent`, page.url().endsWith("/done"), page.url());
+  await page.context().close();
+}
+
+for (const survey of surveys) {
+  for (const width of [320, 1280]) {
+    await keyboardSurvey(survey.open, width, survey.title);
+  }
+}
+
+// A question page: skip link first and focus visible on every stop.
+{
+  const page = await newPage();
+  await startSurvey(page, surveys[0].open, "en", ["easy_read", "symbols"], "focus check");
+  await tabThrough(page, "children's question page");
+  await page.context().close();
+}
+
 await browser.close();
 
 if (failures.length) {
