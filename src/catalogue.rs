@@ -113,13 +113,17 @@ fn validate(file: &str, bytes: &[u8], schema: &str) -> Result<Value, Vec<FilePro
     }
 }
 
-/// Check one framework file completely.
-pub fn check_framework(file: &str, bytes: &[u8]) -> Result<Framework, Vec<FileProblem>> {
-    let value = validate(file, bytes, FRAMEWORK_SCHEMA)?;
-    let framework: Framework = serde_json::from_value(value)
+/// Schema first, then the model's own checks; every problem carries the file name.
+fn check_file<T: serde::de::DeserializeOwned>(
+    file: &str,
+    bytes: &[u8],
+    schema: &str,
+    rules: impl FnOnce(&T) -> Vec<Problem>,
+) -> Result<T, Vec<FileProblem>> {
+    let value = validate(file, bytes, schema)?;
+    let model: T = serde_json::from_value(value)
         .map_err(|e| vec![problem(file, "", format!("cannot be read: {e}"))])?;
-    let problems: Vec<FileProblem> = framework
-        .check()
+    let problems: Vec<FileProblem> = rules(&model)
         .into_iter()
         .map(|p| FileProblem {
             file: file.to_string(),
@@ -127,10 +131,15 @@ pub fn check_framework(file: &str, bytes: &[u8]) -> Result<Framework, Vec<FilePr
         })
         .collect();
     if problems.is_empty() {
-        Ok(framework)
+        Ok(model)
     } else {
         Err(problems)
     }
+}
+
+/// Check one framework file completely.
+pub fn check_framework(file: &str, bytes: &[u8]) -> Result<Framework, Vec<FileProblem>> {
+    check_file(file, bytes, FRAMEWORK_SCHEMA, Framework::check)
 }
 
 /// Check one survey form completely, against the framework's criteria and the shipped symbols.
@@ -140,22 +149,10 @@ pub fn check_form(
     framework: &Framework,
     symbols: &BTreeSet<String>,
 ) -> Result<SurveyForm, Vec<FileProblem>> {
-    let value = validate(file, bytes, FORM_SCHEMA)?;
-    let form: SurveyForm = serde_json::from_value(value)
-        .map_err(|e| vec![problem(file, "", format!("cannot be read: {e}"))])?;
-    let problems: Vec<FileProblem> = form
-        .check(&framework.criterion_ids(), symbols)
-        .into_iter()
-        .map(|p| FileProblem {
-            file: file.to_string(),
-            problem: p,
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(form)
-    } else {
-        Err(problems)
-    }
+    let criteria = framework.criterion_ids();
+    check_file(file, bytes, FORM_SCHEMA, |form: &SurveyForm| {
+        form.check(&criteria, symbols)
+    })
 }
 
 /// Check a set of named files: the framework first (forms need its criteria), then

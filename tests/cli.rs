@@ -172,3 +172,48 @@ fn migrate_then_add_a_user_who_can_sign_in() {
     drop(pool);
     cleanup();
 }
+
+#[test]
+fn a_bad_survey_form_stops_start_up_with_every_problem_listed() {
+    let dir = std::env::temp_dir().join(format!("area-send-bad-forms-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut form: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(format!("{root}/survey-forms/practitioners.json")).unwrap(),
+    )
+    .unwrap();
+    form["sections"][0]["questions"][0]["criteria"] = serde_json::json!(["Q7"]);
+    form["sections"][0]["questions"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("grouping");
+    std::fs::write(
+        dir.join("practitioners.json"),
+        serde_json::to_vec(&form).unwrap(),
+    )
+    .unwrap();
+    let data =
+        std::env::temp_dir().join(format!("area-send-bad-forms-data-{}", std::process::id()));
+    let out = area_send(
+        &[
+            "--data-dir",
+            data.to_str().unwrap(),
+            "--forms-dir",
+            dir.to_str().unwrap(),
+            "--framework-file",
+            &format!("{root}/framework/framework.json"),
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        None,
+    );
+    assert!(!out.status.success(), "serve must not start");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("practitioners.json: /sections/0/questions/0/criteria/0"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+    let _ = std::fs::remove_dir_all(data);
+}

@@ -341,3 +341,186 @@ pub fn display_resume_code(code: &str) -> String {
         _ => code.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn form(page_per: &str) -> SurveyForm {
+        serde_json::from_value(json!({
+            "id": "f", "version": 2, "audience": "parents_and_carers",
+            "languages": [{"code": "en", "name": "English", "dir": "ltr"}],
+            "title": {"en": "T"}, "introduction": {"en": "I"}, "minutes_to_complete": 5,
+            "presentation": {"page_per": page_per, "offer_dont_understand": true,
+                "dont_understand": {"id": "dont_understand", "text": {"en": "I don't understand"}}},
+            "scales": {"agree": [{"id": "agree", "text": {"en": "Agree"}}, {"id": "dont_know", "text": {"en": "Don't know"}, "dont_know": true}]},
+            "sections": [
+                {"id": "a", "title": {"en": "A"}, "questions": [
+                    {"id": "plan", "type": "single_choice", "text": {"en": "Plan?"}, "criteria": [], "grouping": "support_level",
+                     "options": [{"id": "ehcp", "text": {"en": "EHC plan"}}, {"id": "none", "text": {"en": "None"}}]},
+                    {"id": "review", "type": "agreement_scale", "scale": "agree", "text": {"en": "Reviewed?"}, "criteria": ["D2"],
+                     "show_if": {"question": "plan", "any_of": ["ehcp"]}}
+                ]},
+                {"id": "b", "title": {"en": "B"}, "questions": [
+                    {"id": "needs", "type": "multiple_choice", "text": {"en": "Needs?"}, "criteria": ["A1"],
+                     "options": [{"id": "x", "text": {"en": "X"}}, {"id": "y", "text": {"en": "Y"}}]},
+                    {"id": "age", "type": "number", "text": {"en": "Age?"}, "criteria": ["A4"], "min": 0, "max": 25},
+                    {"id": "more", "type": "free_text", "text": {"en": "More?"}, "criteria": ["A3"], "max_length": 10}
+                ]}
+            ]
+        }))
+        .unwrap()
+    }
+
+    fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn pages_follow_the_form() {
+        assert_eq!(pages(&form("question")).len(), 5);
+        assert_eq!(
+            pages(&form("section")),
+            vec![
+                Page {
+                    questions: vec![0, 1]
+                },
+                Page {
+                    questions: vec![2, 3, 4]
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn show_if_hides_and_skips_pages() {
+        let f = form("question");
+        let mut answers = Answers::new();
+        assert_eq!(
+            next_page(&f, Some(0), &answers),
+            Some(2),
+            "review is skipped without a plan"
+        );
+        answers.insert("plan".into(), Answer::Choice("ehcp".into()));
+        assert_eq!(next_page(&f, Some(0), &answers), Some(1));
+        assert_eq!(previous_page(&f, 2, &answers), Some(1));
+        answers.insert("review".into(), Answer::Choice("agree".into()));
+        answers.insert("plan".into(), Answer::Choice("none".into()));
+        assert!(
+            !final_answers(&f, &answers).contains_key("review"),
+            "a hidden answer does not count"
+        );
+    }
+
+    #[test]
+    fn a_page_is_read_into_answers() {
+        let f = form("section");
+        let p = pages(&f);
+        let read = read_page(
+            &f,
+            &p[1],
+            &Answers::new(),
+            &fields(&[
+                ("csrf_token", "t"),
+                ("needs", "x"),
+                ("needs", "y"),
+                ("needs", "x"),
+                ("age", " 7 "),
+                ("more", ""),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            read,
+            vec![
+                (
+                    "needs".into(),
+                    Some(Answer::Choices(vec!["x".into(), "y".into()]))
+                ),
+                ("age".into(), Some(Answer::Number(7))),
+                ("more".into(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn tampering_is_refused_field_by_field() {
+        let f = form("section");
+        let p = pages(&f);
+        let problems = read_page(
+            &f,
+            &p[1],
+            &Answers::new(),
+            &fields(&[
+                ("plan", "ehcp"),
+                ("needs", "z"),
+                ("age", "99"),
+                ("more", "eleven chars"),
+            ]),
+        )
+        .unwrap_err();
+        let pointers: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
+        assert_eq!(pointers, vec!["plan", "needs", "age", "more"]);
+        assert!(problems[3].reason.contains("10 characters or fewer"));
+        // Hidden questions take no answers either.
+        let problems =
+            read_page(&f, &p[0], &Answers::new(), &fields(&[("review", "agree")])).unwrap_err();
+        assert_eq!(problems[0].pointer, "review");
+    }
+
+    #[test]
+    fn i_dont_understand_is_an_answer_to_choice_questions_only() {
+        let f = form("question");
+        assert_eq!(
+            accepted_options(&f, f.question("review").unwrap()),
+            vec!["agree", "dont_know", "dont_understand"]
+        );
+        assert!(accepted_options(&f, f.question("age").unwrap()).is_empty());
+    }
+
+    #[test]
+    fn the_response_schema_matches_the_form() {
+        let f = form("question");
+        let schema = response_schema(&f);
+        assert_eq!(schema["additionalProperties"], json!(false));
+        assert_eq!(
+            schema["properties"]["review"]["enum"],
+            json!(["agree", "dont_know", "dont_understand"])
+        );
+        assert_eq!(schema["properties"]["needs"]["type"], json!("array"));
+        assert_eq!(schema["properties"]["age"]["maximum"], json!(25));
+        assert_eq!(schema["properties"]["more"]["maxLength"], json!(10));
+    }
+
+    #[test]
+    fn stored_text_reads_back_as_text() {
+        let f = form("question");
+        let stored: Answers =
+            serde_json::from_str(r#"{"more": "hello", "plan": "ehcp", "age": 4}"#).unwrap();
+        let typed = typed_answers(&f, stored);
+        assert_eq!(typed["more"], Answer::Text("hello".into()));
+        assert_eq!(typed["plan"], Answer::Choice("ehcp".into()));
+        let rows = answer_rows(&typed);
+        assert!(rows.contains(&("more".into(), None, None, Some("hello".into()))));
+        assert!(rows.contains(&("age".into(), None, Some(4), None)));
+    }
+
+    #[test]
+    fn resume_codes_are_forgiving_to_type() {
+        assert_eq!(
+            normalise_resume_code(" abcd-efgh ").as_deref(),
+            Some("ABCDEFGH")
+        );
+        assert_eq!(
+            normalise_resume_code("ABCD EFG2").as_deref(),
+            Some("ABCDEFG2")
+        );
+        assert_eq!(normalise_resume_code("ABCD-EFG0"), None, "0 is never used");
+        assert_eq!(normalise_resume_code("ABC"), None);
+        assert_eq!(display_resume_code("ABCDEFGH"), "ABCD-EFGH");
+    }
+}
