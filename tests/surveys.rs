@@ -433,5 +433,11 @@ async fn closed_surveys_take_no_answers() {
     let (status, html) = b.page(&link).await;
     assert_eq!(status, StatusCode::GONE);
     assert!(html.contains("This survey has closed"));
-    assert_eq!(b.get(&page).await.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        location(&b.get(&page).await),
+        link,
+        "every page leads back to the closed notice"
+    );
+    let res = b.post(&page, &[("csrf_token", "x")]).await;
+    assert!(res.status().is_client_error() || location(&res) == link);
 }

@@ -251,14 +251,10 @@ pub async fn start_page(
     render(&state, status, "respond/start", &title, data)
 }
 
-fn require_open(opened: &Opened) -> Result<(), WebError> {
-    if opened.survey.is_open() {
-        Ok(())
-    } else {
-        Err(WebError::Conflict(
-            "This survey has closed. Answers are no longer being collected.".into(),
-        ))
-    }
+/// Once a survey closes, every page of it leads back to its start page, which says
+/// so in the respondent's own layout and language; nothing sent is stored.
+fn closed(opened: &Opened) -> Option<HttpResponse> {
+    (!opened.survey.is_open()).then(|| see_other(&opened.base()))
 }
 
 /// Start a new anonymous response in the chosen language.
@@ -269,7 +265,9 @@ pub async fn start(
     form: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
-    require_open(&opened)?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
     let (lang, _) = language(opened.form()?, form.text("lang"));
     let code = new_resume_code();
     let hash = hash_code(&code);
@@ -308,7 +306,9 @@ pub async fn how_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
-    require_open(&opened)?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
     let response = match answering(&state, &session, &opened).await? {
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
@@ -368,7 +368,9 @@ pub async fn how(
     posted: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
-    require_open(&opened)?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
     let response = match answering(&state, &session, &opened).await? {
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
@@ -648,7 +650,9 @@ pub async fn page(
 ) -> Result<HttpResponse, WebError> {
     let (token, n) = path.into_inner();
     let opened = open(&state, &token).await?;
-    require_open(&opened)?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
     let response = match answering(&state, &session, &opened).await? {
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
@@ -678,7 +682,9 @@ pub async fn answer(
 ) -> Result<HttpResponse, WebError> {
     let (token, n) = path.into_inner();
     let opened = open(&state, &token).await?;
-    require_open(&opened)?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
     let response = match answering(&state, &session, &opened).await? {
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
@@ -746,7 +752,9 @@ pub async fn check_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
-    require_open(&opened)?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
     let response = match answering(&state, &session, &opened).await? {
         Ok(r) => r,
         Err(redirect) => return Ok(redirect),
@@ -823,7 +831,9 @@ pub async fn submit(
     _posted: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
-    require_open(&opened)?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
     let Some(response) = current(&state, &session, opened.survey.id).await? else {
         return Ok(see_other(&opened.base()));
     };
@@ -923,7 +933,9 @@ pub async fn resume_page(
     query: Option<web::Query<ResumeQuery>>,
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
-    require_open(&opened)?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
     let code = query
         .as_ref()
         .and_then(|q| q.code.clone())
@@ -971,7 +983,9 @@ pub async fn resume(
     posted: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
-    require_open(&opened)?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
     let typed = posted.text("code").to_string();
     let lang = posted.text("lang").to_string();
     let survey_id = opened.survey.id;
