@@ -607,7 +607,13 @@ async fn question_page(
         "errors".into(),
         json!(errors
             .iter()
-            .map(|p| json!({ "field": p.pointer, "message": p.reason }))
+            .map(|p| {
+                // A field that is not on the page (a tampered post) links to the first question.
+                let on_page = shown.iter().any(|(_, q)| q.id == p.pointer);
+                let first = shown.first().map(|(_, q)| q.id.as_str()).unwrap_or("main");
+                let field = if on_page { p.pointer.as_str() } else { first };
+                json!({ "field": field, "message": p.reason })
+            })
             .collect::<Vec<_>>()),
     );
     let title = if per_question {
