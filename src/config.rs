@@ -101,6 +101,20 @@ pub struct ServeSettings {
     #[arg(long, env = "AREA_SEND_SIGN_IN_MAX_FAILURES", default_value_t = 5)]
     pub sign_in_max_failures: i32,
 
+    /// Attempts to continue a survey with a resume code allowed per minute from one
+    /// address (a school's shared connection counts as one, so this is generous).
+    #[arg(
+        long,
+        env = "AREA_SEND_RESUME_ATTEMPTS_PER_MINUTE",
+        default_value_t = 20
+    )]
+    pub resume_attempts_per_minute: u32,
+
+    /// Reverse proxies whose X-Forwarded-For header is believed, comma-separated IP
+    /// addresses. Without one, rate limits key on the connecting address.
+    #[arg(long, env = "AREA_SEND_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "AREA_SEND_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,
@@ -126,6 +140,8 @@ pub struct Config {
     pub secret_key: Vec<u8>,
     pub mail_url: String,
     pub sign_in_max_failures: i32,
+    pub resume_attempts_per_minute: u32,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     pub max_body_bytes: usize,
     pub workers: Option<usize>,
 }
@@ -191,6 +207,8 @@ impl Config {
             secret_key,
             mail_url,
             sign_in_max_failures: serve.sign_in_max_failures.max(1),
+            resume_attempts_per_minute: serve.resume_attempts_per_minute.max(1),
+            trusted_proxies: serve.trusted_proxies.clone(),
             max_body_bytes: serve.max_body_bytes.max(1024),
             workers: serve.workers,
         })

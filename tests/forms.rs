@@ -300,6 +300,14 @@ fn broken_forms_fail_with_the_right_pointer_and_reason() {
             "no symbol called \"unicorn\"",
         ),
         (
+            "a number too large to store",
+            Box::new(
+                |v| v["sections"][0]["questions"][0] = json!({"id": "x", "type": "number", "text": {"en": "x", "ur": "x"}, "criteria": ["A1"], "min": 0, "max": 3_000_000_000u64}),
+            ),
+            format!("{first}/max"),
+            "maximum",
+        ),
+        (
             "children without I don't understand",
             Box::new(|v| v["presentation"]["offer_dont_understand"] = json!(false)),
             "/presentation/offer_dont_understand".to_string(),

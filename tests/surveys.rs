@@ -182,6 +182,30 @@ async fn a_child_answers_the_whole_survey_and_it_is_stored_once_anonymously() {
     );
     let answers: serde_json::Value = serde_json::from_str(answers).unwrap();
     assert_eq!(answers.as_object().unwrap().len(), pages);
+    {
+        use db::schema::responses;
+        use diesel::prelude::*;
+        let (started, updated, submitted): (
+            chrono::NaiveDateTime,
+            chrono::NaiveDateTime,
+            Option<chrono::NaiveDateTime>,
+        ) = responses::table
+            .find(*id)
+            .select((
+                responses::started_at,
+                responses::updated_at,
+                responses::submitted_at,
+            ))
+            .first(&mut app.conn())
+            .unwrap();
+        for t in [started, updated, submitted.unwrap()] {
+            assert_eq!(
+                t.time(),
+                chrono::NaiveTime::MIN,
+                "a sent response keeps only the day"
+            );
+        }
+    }
     let rows = db::surveys::answer_rows_of(&mut app.conn(), *id).unwrap();
     assert!(
         rows.len() >= pages,
@@ -440,4 +464,292 @@ async fn closed_surveys_take_no_answers() {
     );
     let res = b.post(&page, &[("csrf_token", "x")]).await;
     assert!(res.status().is_client_error() || location(&res) == link);
+}
+
+/// The cookies a response sets: (name, whole Set-Cookie header).
+fn set_cookies(res: &reqwest::Response) -> Vec<(String, String)> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| {
+            let v = v.to_str().unwrap().to_string();
+            (v.split('=').next().unwrap().to_string(), v)
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_signed_in_inspector_answering_a_survey_keeps_the_two_apart() {
+    let app = TestApp::spawn().await;
+    let (link, _) = links(&app, "practitioners");
+    let b = app.signed_in(LEAD).await;
+    let res = b
+        .submit(&link, &format!("{link}/start"), &[("lang", "en")])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let cookies = set_cookies(&res);
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    assert_eq!(cookies[0].0, "area_send_survey");
+    assert!(cookies[0].1.contains("Path=/s"), "{}", cookies[0].1);
+    assert!(cookies[0].1.contains("HttpOnly"), "{}", cookies[0].1);
+    let page = location(&b.submit(&location(&res), &location(&res), &[]).await);
+    assert!(page.contains("/q/"), "{page}");
+
+    // No stored session holds both a sign-in and a response.
+    {
+        use db::schema::sessions;
+        use diesel::prelude::*;
+        let states: Vec<String> = sessions::table
+            .select(sessions::state)
+            .load(&mut app.conn())
+            .unwrap();
+        assert!(states.len() >= 2, "{states:?}");
+        assert!(
+            !states
+                .iter()
+                .any(|s| s.contains("user_id") && s.contains("response_")),
+            "{states:?}"
+        );
+        assert!(states.iter().any(|s| s.contains("response_")));
+    }
+
+    // Signing out ends the inspector's session, not the response in progress.
+    let res = b.submit("/inspections", "/sign-out", &[]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&b.get("/inspections").await), "/sign-in");
+    let (status, html) = b.page(&page).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    // And the survey pages never see the inspector's session: its CSRF token is no use there.
+    let staff = app.signed_in(LEAD).await;
+    let (_, inspections) = staff.page("/inspections").await;
+    let res = staff
+        .post(
+            &format!("{link}/start"),
+            &[
+                ("csrf_token", csrf_token(&inspections).as_str()),
+                ("lang", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[actix_web::test]
+async fn a_kiosk_shows_nothing_of_a_respondent_who_walked_away() {
+    let app = TestApp::spawn().await;
+    let (open_link, kiosk_link) = links(&app, "children-and-young-people");
+    let tablet = app.client();
+    let page = begin(
+        &tablet,
+        &kiosk_link,
+        &[("lang", "ur"), ("high_contrast", "yes")],
+    )
+    .await;
+    let (_, html) = tablet.page(&page).await;
+    let (name, _) = question_name(&html).unwrap();
+    let choice = first_option(&html, &name);
+    assert_eq!(
+        answer(&tablet, &page, &[(&name, &choice)]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    // The first child walks away; the next one sees a clean start page in English.
+    let (status, html) = tablet.page(&kiosk_link).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("Continue where you left off"), "{html}");
+    assert!(
+        !html.contains("mode-high-contrast"),
+        "no trace of their choices"
+    );
+    assert!(
+        html.contains("<html lang=\"en\""),
+        "not their language either"
+    );
+
+    // A response belongs to the link it was started on.
+    let (status, _) = tablet.page(&format!("{open_link}/how")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let phone = app.client();
+    let page = begin(&phone, &open_link, &[("lang", "en")]).await;
+    let (_, html) = phone.page(&page).await;
+    let code = text_of(&html, ".resume-code-value").unwrap();
+    assert_eq!(
+        location(&phone.get(&format!("{kiosk_link}/how")).await),
+        kiosk_link,
+        "the open link's response does not follow to the kiosk"
+    );
+    let res = app
+        .client()
+        .submit(
+            &format!("{open_link}/resume"),
+            &format!("{kiosk_link}/resume"),
+            &[("code", &code)],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "nor can its code open it there"
+    );
+}
+
+#[actix_web::test]
+async fn a_follow_up_on_the_same_page_is_asked_before_moving_on() {
+    let app = TestApp::spawn().await;
+    let (link, _) = links(&app, "parents-and-carers");
+    let b = app.client();
+    begin(&b, &link, &[("lang", "en")]).await;
+    // Part 3 holds "do you know the local offer" and, for a yes, "was it useful".
+    let part = format!("{link}/q/3");
+    let (_, html) = b.page(&part).await;
+    assert!(html.contains("name=\"local_offer_known\""), "{html}");
+    assert!(!html.contains("name=\"local_offer_useful\""));
+    let res = answer(&b, &part, &[("local_offer_known", "yes")]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("{part}#local_offer_useful"));
+    let (_, html) = b.page(&part).await;
+    assert!(html.contains("name=\"local_offer_useful\""), "now asked");
+    let useful = first_option(&html, "local_offer_useful");
+    let res = answer(
+        &b,
+        &part,
+        &[
+            ("local_offer_known", "yes"),
+            ("local_offer_useful", &useful),
+        ],
+    )
+    .await;
+    assert_eq!(location(&res), format!("{link}/q/4"), "then moves on");
+    // A "no" reveals nothing, so it moves straight on, and a change returns to the check page.
+    let res = answer(
+        &b,
+        &format!("{part}?change=1"),
+        &[("local_offer_known", "no"), ("change", "1")],
+    )
+    .await;
+    assert_eq!(location(&res), format!("{link}/check"));
+    let stored = responses(&app, "parents-and-carers");
+    let answers: serde_json::Value = serde_json::from_str(&stored[0].4).unwrap();
+    assert_eq!(answers["local_offer_known"], "no");
+    let res = answer(
+        &b,
+        &format!("{part}?change=1"),
+        &[("local_offer_known", "yes"), ("change", "1")],
+    )
+    .await;
+    assert_eq!(
+        location(&res),
+        format!("{part}?change=1#local_offer_useful"),
+        "a change that brings up a follow-up asks it too"
+    );
+}
+
+#[actix_web::test]
+async fn refused_pages_keep_what_was_typed_and_speak_the_page_language() {
+    let app = TestApp::spawn().await;
+    let (link, _) = links(&app, "parents-and-carers");
+    let b = app.client();
+    begin(&b, &link, &[("lang", "en")]).await;
+    let part = format!("{link}/q/5");
+    let (_, html) = b.page(&part).await;
+    assert!(html.contains("name=\"works_well\""), "{html}");
+    let long = format!("{} <b>kept</b>", "y".repeat(2000));
+    let res = answer(
+        &b,
+        &part,
+        &[("works_well", &long), ("should_improve", "Shorter waits")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let text = |name: &str| {
+        doc.select(&scraper::Selector::parse(&format!("textarea[name={name}]")).unwrap())
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>()
+    };
+    assert_eq!(
+        text("works_well"),
+        long,
+        "the over-long answer is there to shorten"
+    );
+    assert_eq!(
+        text("should_improve"),
+        "Shorter waits",
+        "and the good one is kept"
+    );
+    assert_eq!(
+        responses(&app, "parents-and-carers")[0].4,
+        "{}",
+        "nothing stored"
+    );
+
+    // A NUL byte is refused outright, on either database.
+    let res = answer(&b, &part, &[("works_well", "a\u{0}b")]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.text().await.unwrap().contains("control characters"));
+    assert_eq!(responses(&app, "parents-and-carers")[0].4, "{}");
+
+    // The children's survey, in Urdu: "I don't understand" stands alone, and the
+    // problem is told in Urdu.
+    let (link, _) = links(&app, "children-and-young-people");
+    let child = app.client();
+    begin(&child, &link, &[("lang", "ur")]).await;
+    let page = format!("{link}/q/2");
+    let (_, html) = child.page(&page).await;
+    assert!(
+        html.contains("type=\"checkbox\""),
+        "type of need is multiple choice"
+    );
+    let need = first_option(&html, "type_of_need");
+    let res = answer(
+        &child,
+        &page,
+        &[("type_of_need", &need), ("type_of_need", "dont_understand")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    let summary = text_of(&html, ".error-summary").unwrap();
+    assert!(summary.contains("اکیلا چنیں"), "{summary}");
+    assert!(!summary.contains("Choose"), "{summary}");
+    let doc = scraper::Html::parse_document(&html);
+    let ticked = doc
+        .select(&scraper::Selector::parse("input[name=type_of_need][checked]").unwrap())
+        .count();
+    assert_eq!(ticked, 2, "both ticks shown again to untick one");
+    let res = answer(&child, &page, &[("type_of_need", "dont_understand")]).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "on its own it is an answer"
+    );
+}
+
+#[actix_web::test]
+async fn guessing_resume_codes_is_rate_limited() {
+    let app = TestApp::spawn_with(|c| c.resume_attempts_per_minute = 3).await;
+    let (link, _) = links(&app, "parents-and-carers");
+    let guesser = app.client();
+    let resume = format!("{link}/resume");
+    for _ in 0..3 {
+        let res = guesser
+            .submit(&resume, &resume, &[("code", "AAAA-AAAA")])
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let res = guesser
+        .submit(&resume, &resume, &[("code", "AAAA-AAAB")])
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.headers().contains_key("retry-after"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<html"), "our own error page: {html}");
+    // Reading the page is not limited, and other pages are untouched.
+    assert_eq!(guesser.get(&resume).await.status(), StatusCode::OK);
+    assert_eq!(
+        location(&guesser.submit(&link, &format!("{link}/start"), &[]).await),
+        format!("{link}/how")
+    );
 }

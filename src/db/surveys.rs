@@ -185,14 +185,17 @@ pub fn load(
         .optional()?)
 }
 
-/// The in-progress response with this resume code, if any.
+/// The in-progress response with this resume code, started through the same kind
+/// of link, if any.
 pub fn by_resume_code(
     conn: &mut DbConnection,
     survey_id: i32,
+    channel: Channel,
     code_hash: &str,
 ) -> Result<Option<i32>, DbError> {
     Ok(responses::table
         .filter(responses::survey_id.eq(survey_id))
+        .filter(responses::channel.eq(channel.as_str()))
         .filter(responses::resume_code_hash.eq(code_hash))
         .filter(responses::status.eq("in_progress"))
         .select(responses::id)
@@ -252,6 +255,7 @@ pub fn submit(
     final_json: &str,
     rows: &[AnswerRow],
 ) -> Result<bool, DbError> {
+    let day = crate::domain::response::day_of(now());
     conn.transaction(|conn| {
         // The status guard makes a replayed or concurrent submission a no-op.
         let n = diesel::update(
@@ -263,8 +267,11 @@ pub fn submit(
             responses::status.eq("submitted"),
             responses::answers.eq(final_json),
             responses::resume_code_hash.eq(None::<String>),
-            responses::submitted_at.eq(Some(now())),
-            responses::updated_at.eq(now()),
+            // Only the day is kept once sent, so times cannot tie an answer to a person
+            // seen at a tablet.
+            responses::started_at.eq(day),
+            responses::submitted_at.eq(Some(day)),
+            responses::updated_at.eq(day),
         ))
         .execute(conn)?;
         if n == 0 {

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::problem::Problem;
 use super::survey_form::{PagePer, Question, QuestionType, SurveyForm};
 
 /// One answer to one question.
@@ -126,23 +125,75 @@ pub fn accepted_options(form: &SurveyForm, question: &Question) -> Vec<String> {
     ids
 }
 
+/// Why a submitted field was not taken. The web layer words it in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerProblem {
+    /// A field for a question that is not on this page (or not shown on it).
+    NotOnThisPage,
+    /// A single choice that is not one of the question's options.
+    NotAnOption,
+    /// More than one answer to a single-choice question.
+    MoreThanOneChoice,
+    /// A multiple choice including something that is not an option.
+    NotAmongOptions,
+    /// "I don't understand" ticked together with real answers.
+    DontUnderstandWithOthers,
+    /// A number that is not a whole number within the question's range.
+    NumberOutOfRange { min: i64, max: i64 },
+    /// Several values for a number or free-text question.
+    MoreThanOneValue,
+    /// Free text over the question's limit, in characters.
+    TooLong { limit: usize, length: usize },
+}
+
+impl std::fmt::Display for AnswerProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotOnThisPage => {
+                write!(f, "This answer is for a question that is not on this page.")
+            }
+            Self::NotAnOption => write!(f, "Choose one of the answers shown."),
+            Self::MoreThanOneChoice => write!(f, "Choose only one answer."),
+            Self::NotAmongOptions => write!(f, "Choose from the answers shown."),
+            Self::DontUnderstandWithOthers => {
+                write!(f, "Choose \"I don't understand\" on its own, or untick it.")
+            }
+            Self::NumberOutOfRange { min, max } => {
+                write!(f, "Enter a whole number from {min} to {max}.")
+            }
+            Self::MoreThanOneValue => write!(f, "Enter one answer."),
+            Self::TooLong { limit, length } => write!(
+                f,
+                "Your answer must be {limit} characters or fewer. It has {length}."
+            ),
+        }
+    }
+}
+
+/// One field of a page that was not taken, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageProblem {
+    pub field: String,
+    pub problem: AnswerProblem,
+}
+
 /// Read the fields submitted for one page into answers for its shown questions.
 /// Any field that is not a question on this page, or an answer that is not allowed,
-/// is a problem (pointer = the field's name) and nothing is taken.
+/// is a problem and nothing is taken.
 pub fn read_page(
     form: &SurveyForm,
     page: &Page,
     answers: &Answers,
     fields: &[(String, String)],
-) -> Result<Vec<(String, Option<Answer>)>, Vec<Problem>> {
+) -> Result<Vec<(String, Option<Answer>)>, Vec<PageProblem>> {
     let shown = shown_on(form, page, answers);
     let mut problems = vec![];
     for (name, _) in fields {
         if name != "csrf_token" && !shown.iter().any(|(_, q)| &q.id == name) {
-            problems.push(Problem::new(
-                name.clone(),
-                "This answer is for a question that is not on this page.",
-            ));
+            problems.push(PageProblem {
+                field: name.clone(),
+                problem: AnswerProblem::NotOnThisPage,
+            });
         }
     }
     let mut read = vec![];
@@ -154,7 +205,10 @@ pub fn read_page(
             .collect();
         match read_answer(form, q, &values) {
             Ok(answer) => read.push((q.id.clone(), answer)),
-            Err(reason) => problems.push(Problem::new(q.id.clone(), reason)),
+            Err(problem) => problems.push(PageProblem {
+                field: q.id.clone(),
+                problem,
+            }),
         }
     }
     if problems.is_empty() {
@@ -164,7 +218,14 @@ pub fn read_page(
     }
 }
 
-fn read_answer(form: &SurveyForm, q: &Question, values: &[&str]) -> Result<Option<Answer>, String> {
+/// Numbers are stored as 32-bit integers, so no question can go past them.
+const NUMBER_RANGE: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
+
+fn read_answer(
+    form: &SurveyForm,
+    q: &Question,
+    values: &[&str],
+) -> Result<Option<Answer>, AnswerProblem> {
     let values: Vec<&str> = values
         .iter()
         .map(|v| v.trim())
@@ -177,14 +238,14 @@ fn read_answer(form: &SurveyForm, q: &Question, values: &[&str]) -> Result<Optio
                 [one] if accepted_options(form, q).iter().any(|o| o == one) => {
                     Ok(Some(Answer::Choice(one.to_string())))
                 }
-                [_] => Err("Choose one of the answers shown.".into()),
-                _ => Err("Choose only one answer.".into()),
+                [_] => Err(AnswerProblem::NotAnOption),
+                _ => Err(AnswerProblem::MoreThanOneChoice),
             }
         }
         QuestionType::MultipleChoice => {
             let accepted = accepted_options(form, q);
             if values.iter().any(|v| !accepted.iter().any(|a| a == v)) {
-                return Err("Choose from the answers shown.".into());
+                return Err(AnswerProblem::NotAmongOptions);
             }
             let mut chosen: Vec<String> = vec![];
             for v in values {
@@ -192,18 +253,23 @@ fn read_answer(form: &SurveyForm, q: &Question, values: &[&str]) -> Result<Optio
                     chosen.push(v.to_string());
                 }
             }
+            let dont_understand = dont_understand_id(form);
+            if chosen.len() > 1 && chosen.iter().any(|c| Some(c.as_str()) == dont_understand) {
+                return Err(AnswerProblem::DontUnderstandWithOthers);
+            }
             Ok((!chosen.is_empty()).then_some(Answer::Choices(chosen)))
         }
         QuestionType::Number => match values.as_slice() {
             [] => Ok(None),
             [one] => {
-                let (min, max) = (q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX));
+                let min = q.min.unwrap_or(NUMBER_RANGE.0).max(NUMBER_RANGE.0);
+                let max = q.max.unwrap_or(NUMBER_RANGE.1).min(NUMBER_RANGE.1);
                 match one.parse::<i64>() {
                     Ok(n) if (min..=max).contains(&n) => Ok(Some(Answer::Number(n))),
-                    _ => Err(format!("Enter a whole number from {min} to {max}.")),
+                    _ => Err(AnswerProblem::NumberOutOfRange { min, max }),
                 }
             }
-            _ => Err("Enter one number.".into()),
+            _ => Err(AnswerProblem::MoreThanOneValue),
         },
         QuestionType::FreeText => match values.as_slice() {
             [] => Ok(None),
@@ -211,16 +277,41 @@ fn read_answer(form: &SurveyForm, q: &Question, values: &[&str]) -> Result<Optio
                 let limit = q.max_length.unwrap_or(1000) as usize;
                 let length = one.chars().count();
                 if length > limit {
-                    Err(format!(
-                        "Your answer must be {limit} characters or fewer. It has {length}."
-                    ))
+                    Err(AnswerProblem::TooLong { limit, length })
                 } else {
                     Ok(Some(Answer::Text(one.to_string())))
                 }
             }
-            _ => Err("Enter one answer.".into()),
+            _ => Err(AnswerProblem::MoreThanOneValue),
         },
     }
+}
+
+/// The id of "I don't understand", where the form offers it.
+fn dont_understand_id(form: &SurveyForm) -> Option<&str> {
+    form.presentation
+        .dont_understand
+        .as_ref()
+        .filter(|_| form.presentation.offer_dont_understand)
+        .map(|d| d.id.as_str())
+}
+
+/// The first question of `page` that answering it has brought into view (a follow-up
+/// whose condition is on the same page), so the page must be shown again to ask it.
+pub fn revealed_on_page<'a>(
+    form: &'a SurveyForm,
+    page: &Page,
+    before: &Answers,
+    after: &Answers,
+) -> Option<&'a Question> {
+    let was_shown: Vec<usize> = shown_on(form, page, before)
+        .iter()
+        .map(|(i, _)| *i)
+        .collect();
+    shown_on(form, page, after)
+        .into_iter()
+        .find(|(i, _)| !was_shown.contains(i))
+        .map(|(_, q)| q)
 }
 
 /// Read stored answers back into their proper kinds. Stored JSON holds a text answer
@@ -277,10 +368,18 @@ pub fn response_schema(form: &SurveyForm) -> Value {
             QuestionType::SingleChoice | QuestionType::AgreementScale | QuestionType::YesNo => {
                 json!({ "type": "string", "enum": accepted_options(form, q) })
             }
-            QuestionType::MultipleChoice => json!({
-                "type": "array", "minItems": 1, "uniqueItems": true,
-                "items": { "type": "string", "enum": accepted_options(form, q) }
-            }),
+            QuestionType::MultipleChoice => {
+                let mut schema = json!({
+                    "type": "array", "minItems": 1, "uniqueItems": true,
+                    "items": { "type": "string", "enum": accepted_options(form, q) }
+                });
+                // "I don't understand" stands alone: it is not an answer beside others.
+                if let (Some(id), Value::Object(m)) = (dont_understand_id(form), &mut schema) {
+                    m.insert("if".into(), json!({ "contains": { "const": id } }));
+                    m.insert("then".into(), json!({ "maxItems": 1 }));
+                }
+                schema
+            }
             QuestionType::Number => {
                 json!({ "type": "integer", "minimum": q.min, "maximum": q.max })
             }
@@ -297,6 +396,11 @@ pub fn response_schema(form: &SurveyForm) -> Value {
         "properties": properties,
         "additionalProperties": false,
     })
+}
+
+/// The day of a moment, as midnight: all a sent response keeps of when it was answered.
+pub fn day_of(moment: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+    moment.date().and_time(chrono::NaiveTime::MIN)
 }
 
 /// One stored answer row: question, option chosen, number given, text written.
@@ -463,13 +567,109 @@ mod tests {
             ]),
         )
         .unwrap_err();
-        let pointers: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
+        let pointers: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(pointers, vec!["plan", "needs", "age", "more"]);
-        assert!(problems[3].reason.contains("10 characters or fewer"));
+        assert_eq!(
+            problems[2].problem,
+            AnswerProblem::NumberOutOfRange { min: 0, max: 25 }
+        );
+        assert_eq!(
+            problems[3].problem,
+            AnswerProblem::TooLong {
+                limit: 10,
+                length: 12
+            }
+        );
+        assert!(problems[3]
+            .problem
+            .to_string()
+            .contains("10 characters or fewer"));
         // Hidden questions take no answers either.
         let problems =
             read_page(&f, &p[0], &Answers::new(), &fields(&[("review", "agree")])).unwrap_err();
-        assert_eq!(problems[0].pointer, "review");
+        assert_eq!(problems[0].field, "review");
+        assert_eq!(problems[0].problem, AnswerProblem::NotOnThisPage);
+    }
+
+    #[test]
+    fn i_dont_understand_stands_alone_in_multiple_choice() {
+        let f = form("section");
+        let p = pages(&f);
+        let mixed = fields(&[("needs", "x"), ("needs", "dont_understand")]);
+        let problems = read_page(&f, &p[1], &Answers::new(), &mixed).unwrap_err();
+        assert_eq!(problems[0].problem, AnswerProblem::DontUnderstandWithOthers);
+        let alone = fields(&[("needs", "dont_understand"), ("needs", "dont_understand")]);
+        assert_eq!(
+            read_page(&f, &p[1], &Answers::new(), &alone).unwrap()[0].1,
+            Some(Answer::Choices(vec!["dont_understand".into()]))
+        );
+        // The response schema, the gate for paper responses too, says the same.
+        let schema = response_schema(&f);
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        assert!(validator.is_valid(&json!({ "needs": ["dont_understand"] })));
+        assert!(validator.is_valid(&json!({ "needs": ["x", "y"] })));
+        assert!(!validator.is_valid(&json!({ "needs": ["x", "dont_understand"] })));
+    }
+
+    #[test]
+    fn numbers_never_go_past_what_can_be_stored() {
+        let mut f = form("section");
+        let q = f.sections[1].questions.get_mut(1).unwrap();
+        q.min = None;
+        q.max = None;
+        let p = pages(&f);
+        let problems = read_page(
+            &f,
+            &p[1],
+            &Answers::new(),
+            &fields(&[("age", "2147483648")]),
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems[0].problem,
+            AnswerProblem::NumberOutOfRange {
+                min: i64::from(i32::MIN),
+                max: i64::from(i32::MAX)
+            }
+        );
+        assert!(read_page(
+            &f,
+            &p[1],
+            &Answers::new(),
+            &fields(&[("age", "2147483647")])
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn a_follow_up_on_the_same_page_asks_for_the_page_again() {
+        let f = form("section");
+        let p = pages(&f);
+        let before = Answers::new();
+        let mut after = before.clone();
+        after.insert("plan".into(), Answer::Choice("ehcp".into()));
+        assert_eq!(
+            revealed_on_page(&f, &p[0], &before, &after).map(|q| q.id.as_str()),
+            Some("review")
+        );
+        // Answering it (or a choice that reveals nothing) moves on.
+        assert!(revealed_on_page(&f, &p[0], &after, &after).is_none());
+        let mut none = before.clone();
+        none.insert("plan".into(), Answer::Choice("none".into()));
+        assert!(revealed_on_page(&f, &p[0], &before, &none).is_none());
+    }
+
+    #[test]
+    fn a_sent_response_keeps_only_the_day() {
+        let moment = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(14, 37, 5)
+            .unwrap();
+        assert_eq!(
+            day_of(moment).to_string(),
+            "2026-11-23 00:00:00",
+            "no hour, minute or second survives"
+        );
     }
 
     #[test]

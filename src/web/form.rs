@@ -65,6 +65,17 @@ pub fn parse_urlencoded(body: &[u8]) -> Result<Vec<(String, String)>, WebError> 
     {
         return Err(unreadable());
     }
+    // Control characters (NUL above all, which PostgreSQL cannot store in text) have
+    // no place in anything typed; tabs and line breaks do.
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\r' | '\n');
+    if pairs
+        .iter()
+        .any(|(k, v)| k.chars().any(is_control) || v.chars().any(is_control))
+    {
+        return Err(WebError::BadRequest(
+            "The form contained control characters, which cannot be stored. Remove them and try again.".into(),
+        ));
+    }
     Ok(pairs)
 }
 
@@ -145,6 +156,18 @@ mod tests {
         assert_eq!(form.text("b"), "café au lait");
         assert_eq!(form.text("missing"), "");
         assert!(!form.ticked("missing"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_are_kept() {
+        for body in [&b"a=x%00y"[..], b"a=%1B", b"a%07=1", b"a=%7F", b"a=%C2%85"] {
+            assert!(
+                matches!(parse_urlencoded(body), Err(WebError::BadRequest(_))),
+                "{body:?}"
+            );
+        }
+        let pairs = parse_urlencoded(b"a=one%0D%0Atwo%09three").unwrap();
+        assert_eq!(pairs[0].1, "one\r\ntwo\tthree");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod error;
 pub mod form;
 pub mod inspect;
+pub mod rate_limit;
 pub mod respond;
 pub mod respond_text;
 pub mod session;
@@ -15,8 +16,11 @@ pub mod templates;
 use std::net::TcpListener;
 use std::sync::Arc;
 
+use actix_governor::governor::middleware::NoOpMiddleware;
+use actix_governor::Governor;
 use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_session::SessionMiddleware;
+use actix_web::cookie::time::Duration;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
 use actix_web::http::{header, StatusCode};
@@ -41,48 +45,89 @@ pub struct AppState {
     pub throttle: ThrottlePolicy,
 }
 
-/// Every route, so the URL space reads in one place.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(auth::home))
-        .route("/healthz", web::get().to(healthz))
-        .route("/static/{file:.*}", web::get().to(templates::static_file))
-        .route("/sign-in", web::get().to(auth::sign_in_page))
-        .route("/sign-in", web::post().to(auth::sign_in))
-        .route("/sign-out", web::post().to(auth::sign_out))
-        .route("/inspections", web::get().to(inspect::list))
-        .route("/inspections", web::post().to(inspect::create))
-        .route("/inspections/new", web::get().to(inspect::new_page))
-        .route("/inspections/{id}", web::get().to(inspect::overview))
-        .route(
-            "/inspections/{id}/status",
-            web::post().to(inspect::change_status),
-        )
-        .route(
-            "/inspections/{id}/team",
-            web::post().to(inspect::add_member),
-        )
-        .route(
-            "/inspections/{id}/team/{membership_id}/remove",
-            web::post().to(inspect::remove_member),
-        )
-        .route("/inspections/{id}/surveys", web::get().to(inspect::surveys))
-        .route("/s/{token}", web::get().to(respond::start_page))
-        .route("/s/{token}/start", web::post().to(respond::start))
-        .route("/s/{token}/how", web::get().to(respond::how_page))
-        .route("/s/{token}/how", web::post().to(respond::how))
-        .route("/s/{token}/q/{page}", web::get().to(respond::page))
-        .route("/s/{token}/q/{page}", web::post().to(respond::answer))
-        .route("/s/{token}/check", web::get().to(respond::check_page))
-        .route("/s/{token}/submit", web::post().to(respond::submit))
-        .route("/s/{token}/done", web::get().to(respond::done))
-        .route("/s/{token}/resume", web::get().to(respond::resume_page))
-        .route("/s/{token}/resume", web::post().to(respond::resume))
-        .route("/admin", web::get().to(admin::index))
-        .route("/admin/users", web::post().to(admin::add_user))
-        .route(
-            "/admin/partnerships",
-            web::post().to(admin::add_partnership),
-        );
+/// Every route, so the URL space reads in one place. The public survey pages under
+/// `/s` have their own session cookie, scoped to that path, so a respondent's answers
+/// never share a session with a signed-in user in the same browser.
+pub fn routes(
+    cfg: &mut web::ServiceConfig,
+    respondent_sessions: Sessions,
+    staff_sessions: Sessions,
+    resume_limit: Governor<rate_limit::ClientAddress, NoOpMiddleware>,
+) {
+    cfg.service(
+        web::scope("/s")
+            .wrap(respondent_sessions)
+            .route("/{token}", web::get().to(respond::start_page))
+            .route("/{token}/start", web::post().to(respond::start))
+            .route("/{token}/how", web::get().to(respond::how_page))
+            .route("/{token}/how", web::post().to(respond::how))
+            .route("/{token}/q/{page}", web::get().to(respond::page))
+            .route("/{token}/q/{page}", web::post().to(respond::answer))
+            .route("/{token}/check", web::get().to(respond::check_page))
+            .route("/{token}/submit", web::post().to(respond::submit))
+            .route("/{token}/done", web::get().to(respond::done))
+            .service(
+                web::resource("/{token}/resume")
+                    .wrap(resume_limit)
+                    .route(web::get().to(respond::resume_page))
+                    .route(web::post().to(respond::resume)),
+            ),
+    )
+    .service(
+        web::scope("")
+            .wrap(staff_sessions)
+            .route("/", web::get().to(auth::home))
+            .route("/healthz", web::get().to(healthz))
+            .route("/static/{file:.*}", web::get().to(templates::static_file))
+            .route("/sign-in", web::get().to(auth::sign_in_page))
+            .route("/sign-in", web::post().to(auth::sign_in))
+            .route("/sign-out", web::post().to(auth::sign_out))
+            .route("/inspections", web::get().to(inspect::list))
+            .route("/inspections", web::post().to(inspect::create))
+            .route("/inspections/new", web::get().to(inspect::new_page))
+            .route("/inspections/{id}", web::get().to(inspect::overview))
+            .route(
+                "/inspections/{id}/status",
+                web::post().to(inspect::change_status),
+            )
+            .route(
+                "/inspections/{id}/team",
+                web::post().to(inspect::add_member),
+            )
+            .route(
+                "/inspections/{id}/team/{membership_id}/remove",
+                web::post().to(inspect::remove_member),
+            )
+            .route("/inspections/{id}/surveys", web::get().to(inspect::surveys))
+            .route("/admin", web::get().to(admin::index))
+            .route("/admin/users", web::post().to(admin::add_user))
+            .route(
+                "/admin/partnerships",
+                web::post().to(admin::add_partnership),
+            ),
+    );
+}
+
+type Sessions = SessionMiddleware<session::DbSessionStore>;
+
+/// A session middleware over the database store: `cookie` names it, `path` bounds it.
+fn sessions(
+    pool: &Pool,
+    key: &Key,
+    secure: bool,
+    cookie: &str,
+    path: &str,
+    ttl: actix_web::cookie::time::Duration,
+) -> Sessions {
+    SessionMiddleware::builder(session::DbSessionStore::new(pool.clone()), key.clone())
+        .cookie_name(cookie.to_string())
+        .cookie_path(path.to_string())
+        .cookie_secure(secure)
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_content_security(CookieContentSecurity::Private)
+        .session_lifecycle(BrowserSession::default().state_ttl(ttl))
+        .build()
 }
 
 /// Strict headers on every response: no inline script or style, no framing.
@@ -133,43 +178,57 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
         throttle,
     });
     let purge_pool = pool.clone();
+    let resume_limit = rate_limit::posts_per_minute(
+        state.config.resume_attempts_per_minute,
+        state.config.trusted_proxies.clone(),
+    )
+    .ok_or_else(|| anyhow::anyhow!("the resume rate limit could not be set up"))?;
+    let limiter = resume_limit.limiter();
     let mut server = HttpServer::new(move || {
-        let sessions =
-            SessionMiddleware::builder(session::DbSessionStore::new(pool.clone()), key.clone())
-                .cookie_name("area_send_session".to_string())
-                .cookie_secure(secure)
-                .cookie_http_only(true)
-                .cookie_same_site(SameSite::Lax)
-                .cookie_content_security(CookieContentSecurity::Private)
-                .session_lifecycle(
-                    BrowserSession::default()
-                        .state_ttl(actix_web::cookie::time::Duration::hours(12)),
-                )
-                .build();
+        // Staff sign-ins last a working day; a respondent's link to their answers lasts
+        // a week (the answers themselves are kept, and the resume code outlives both).
+        let staff = sessions(
+            &pool,
+            &key,
+            secure,
+            "area_send_session",
+            "/",
+            Duration::hours(12),
+        );
+        let respondent = sessions(
+            &pool,
+            &key,
+            secure,
+            "area_send_survey",
+            "/s",
+            Duration::days(7),
+        );
+        let resume = Governor::new(&resume_limit);
         App::new()
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .wrap(ErrorHandlers::new().default_handler(error::render_error_page))
-            .wrap(sessions)
             .wrap(security_headers(secure))
             .wrap(actix_web::middleware::Logger::new("%r %s %Dms"))
-            .configure(routes)
+            .configure(|cfg| routes(cfg, respondent, staff, resume))
             .default_service(web::to(not_found))
     })
     .listen(listener)?;
     if let Some(n) = workers {
         server = server.workers(n.max(1));
     }
-    actix_web::rt::spawn(purge_expired_periodically(purge_pool));
+    actix_web::rt::spawn(purge_expired_periodically(purge_pool, limiter));
     Ok(server.run())
 }
 
 /// Expired sessions and stale sign-in failures are removed every ten minutes, so
 /// anonymous visits to the sign-in page do not pile up.
-async fn purge_expired_periodically(pool: Pool) {
+async fn purge_expired_periodically(pool: Pool, limiter: rate_limit::Limiter) {
     let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(600));
     loop {
         every.tick().await;
+        // Forget addresses whose rate limit has refilled.
+        limiter.retain_recent();
         let purged = db::run(&pool, |c| {
             Ok((
                 db::sessions::purge_expired(c)?,

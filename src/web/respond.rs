@@ -13,14 +13,14 @@ use sha2::{Digest, Sha256};
 
 use super::error::WebError;
 use super::form::CheckedForm;
-use super::respond_text::interface;
+use super::respond_text::{answer_problem, interface};
 use super::session::csrf_token;
 use super::{see_other, AppState};
 use crate::catalogue::Catalogue;
 use crate::db::surveys::{Channel, Draft, Response, Survey};
 use crate::db::{self, DbError};
 use crate::domain::response::{
-    self, display_resume_code, normalise_resume_code, Answer, Answers, Presentation,
+    self, display_resume_code, normalise_resume_code, Answer, Answers, PageProblem, Presentation,
     RESUME_ALPHABET,
 };
 use crate::domain::survey_form::{
@@ -174,16 +174,19 @@ fn ui_text(data: &Map<String, Value>, key: &str) -> String {
         .to_string()
 }
 
-/// The response this browser is answering for this survey, if any.
+/// The response this browser is answering through this link, if any. A response
+/// started on the open link does not follow the browser to the kiosk link, or back.
 async fn current(
     state: &AppState,
     session: &Session,
-    survey_id: i32,
+    opened: &Opened,
 ) -> Result<Option<Response>, WebError> {
+    let survey_id = opened.survey.id;
     let Some(id) = session.get::<i32>(&session_key(survey_id)).ok().flatten() else {
         return Ok(None);
     };
-    Ok(db::run(&state.pool, move |c| db::surveys::load(c, survey_id, id)).await?)
+    let response = db::run(&state.pool, move |c| db::surveys::load(c, survey_id, id)).await?;
+    Ok(response.filter(|r| r.channel == opened.channel.as_str()))
 }
 
 fn presentation_of(r: &Response) -> Presentation {
@@ -209,7 +212,13 @@ pub async fn start_page(
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
     let form = opened.form()?;
-    let response = current(&state, &session, opened.survey.id).await?;
+    // A shared tablet's start page shows nothing of the last respondent, even one who
+    // walked away before sending: the next child starts afresh.
+    let response = if opened.channel == Channel::Kiosk {
+        None
+    } else {
+        current(&state, &session, &opened).await?
+    };
     let wanted = query
         .as_ref()
         .and_then(|q| q.lang.clone())
@@ -292,7 +301,7 @@ async fn answering(
     session: &Session,
     opened: &Opened,
 ) -> Result<Result<Response, HttpResponse>, WebError> {
-    match current(state, session, opened.survey.id).await? {
+    match current(state, session, opened).await? {
         Some(r) if r.is_submitted() => Ok(Err(see_other(&format!("{}/done", opened.base())))),
         Some(r) => Ok(Ok(r)),
         None => Ok(Err(see_other(&opened.base()))),
@@ -411,13 +420,15 @@ pub async fn how(
     Ok(see_other(&format!("{}/q/{}", opened.base(), first + 1)))
 }
 
-/// The view of one question for the page template.
+/// The view of one question for the page template. `posted` holds the fields of a
+/// refused post, which are shown again as typed rather than the saved answer.
 fn question_view(
     form: &SurveyForm,
     q: &Question,
     lang: &str,
     p: &Presentation,
     answer: Option<&Answer>,
+    posted: &[(String, String)],
     error: Option<&str>,
 ) -> Value {
     let easy = p.easy_read && form.presentation.easy_read;
@@ -426,7 +437,14 @@ fn question_view(
         (Some(e), true) => e.get(lang),
         _ => q.text.get(lang),
     };
+    let typed: Vec<&str> = posted
+        .iter()
+        .filter(|(k, _)| k == &q.id)
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let redraw = !posted.is_empty();
     let chosen: Vec<&str> = match answer {
+        _ if redraw => typed.clone(),
         Some(Answer::Choice(c)) => vec![c.as_str()],
         Some(Answer::Choices(cs)) => cs.iter().map(String::as_str).collect(),
         _ => vec![],
@@ -465,6 +483,7 @@ fn question_view(
         }
     }
     let value = match answer {
+        _ if redraw => typed.first().copied().unwrap_or("").to_string(),
         Some(Answer::Number(n)) => n.to_string(),
         Some(Answer::Text(t)) => t.clone(),
         _ => String::new(),
@@ -503,6 +522,9 @@ fn page_index(n: usize, form: &SurveyForm) -> Result<usize, WebError> {
     }
 }
 
+/// A refused post: the fields as sent, and what was wrong with them.
+type Refused<'a> = (&'a [(String, String)], Vec<PageProblem>);
+
 #[allow(clippy::too_many_arguments)]
 async fn question_page(
     state: &AppState,
@@ -511,7 +533,7 @@ async fn question_page(
     response: &Response,
     index: usize,
     answers: &Answers,
-    errors: Vec<crate::domain::problem::Problem>,
+    refused: Option<Refused<'_>>,
     change: bool,
     status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
@@ -531,11 +553,26 @@ async fn question_page(
         .and_then(Value::as_str)
         .unwrap_or("en")
         .to_string();
+    let (posted, problems) = refused.unwrap_or((&[], vec![]));
+    let dont_understand = form
+        .presentation
+        .dont_understand
+        .as_ref()
+        .map(|d| d.text.get(&lang).to_string())
+        .unwrap_or_default();
+    // Problems are worded in the page's own language.
+    let errors: Vec<(String, String)> = problems
+        .iter()
+        .map(|p| {
+            let message = answer_problem(&lang, &p.problem, &dont_understand);
+            (p.field.clone(), message)
+        })
+        .collect();
     let error_for = |id: &str| {
         errors
             .iter()
-            .find(|p| p.pointer == id)
-            .map(|p| p.reason.as_str())
+            .find(|(field, _)| field == id)
+            .map(|(_, message)| message.as_str())
     };
     let questions: Vec<Value> = shown
         .iter()
@@ -546,6 +583,7 @@ async fn question_page(
                 &lang,
                 &presentation,
                 answers.get(&q.id),
+                posted,
                 error_for(&q.id),
             )
         })
@@ -607,12 +645,12 @@ async fn question_page(
         "errors".into(),
         json!(errors
             .iter()
-            .map(|p| {
+            .map(|(field, message)| {
                 // A field that is not on the page (a tampered post) links to the first question.
-                let on_page = shown.iter().any(|(_, q)| q.id == p.pointer);
+                let on_page = shown.iter().any(|(_, q)| &q.id == field);
                 let first = shown.first().map(|(_, q)| q.id.as_str()).unwrap_or("main");
-                let field = if on_page { p.pointer.as_str() } else { first };
-                json!({ "field": field, "message": p.reason })
+                let field = if on_page { field.as_str() } else { first };
+                json!({ "field": field, "message": message })
             })
             .collect::<Vec<_>>()),
     );
@@ -673,7 +711,7 @@ pub async fn page(
         &response,
         index,
         &answers,
-        vec![],
+        None,
         change,
         StatusCode::OK,
     )
@@ -709,7 +747,7 @@ pub async fn answer(
     let mut answers = answers_of(form, &response);
     match response::read_page(form, page, &answers, &fields) {
         Err(problems) => {
-            // Show what was typed is not possible for tampered fields; show the saved answers.
+            // The page again, as the respondent filled it in, with each problem beside its field.
             question_page(
                 &state,
                 &session,
@@ -717,13 +755,14 @@ pub async fn answer(
                 &response,
                 index,
                 &answers,
-                problems,
+                Some((&fields, problems)),
                 change,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
         Ok(read) => {
+            let before = answers.clone();
             response::apply(&mut answers, read);
             let answers_json =
                 serde_json::to_string(&answers).map_err(|e| WebError::Internal(e.to_string()))?;
@@ -746,6 +785,16 @@ pub async fn answer(
                 )
             })
             .await?;
+            if let Some(follow_up) = response::revealed_on_page(form, page, &before, &answers) {
+                // A follow-up on this same page now applies: ask it before moving on.
+                let query = if change { "?change=1" } else { "" };
+                return Ok(see_other(&format!(
+                    "{}/q/{}{query}#{}",
+                    opened.base(),
+                    index + 1,
+                    follow_up.id
+                )));
+            }
             Ok(see_other(&next_url(&opened, form, index, &answers, change)))
         }
     }
@@ -791,7 +840,7 @@ async fn check_form(
     let mut rows = vec![];
     for (page_no, page) in pages.iter().enumerate() {
         for (_, q) in response::shown_on(form, page, &answers) {
-            let view = question_view(form, q, &lang, &presentation, answers.get(&q.id), None);
+            let view = question_view(form, q, &lang, &presentation, answers.get(&q.id), &[], None);
             let chosen: Vec<String> = view
                 .get("options")
                 .and_then(Value::as_array)
@@ -840,7 +889,7 @@ pub async fn submit(
     if let Some(redirect) = closed(&opened) {
         return Ok(redirect);
     }
-    let Some(response) = current(&state, &session, opened.survey.id).await? else {
+    let Some(response) = current(&state, &session, &opened).await? else {
         return Ok(see_other(&opened.base()));
     };
     let form = opened.form()?;
@@ -868,10 +917,21 @@ pub async fn submit(
     let value = serde_json::to_value(&answers).map_err(|e| WebError::Internal(e.to_string()))?;
     let problems = crate::catalogue::check_response(form, &value);
     if !problems.is_empty() {
-        let errors = problems
-            .iter()
-            .map(|p| json!({ "field": "send", "message": p.to_string() }))
-            .collect();
+        // Only a form changed under a response in progress gets here; the details are
+        // for the log, the respondent gets words in their own language.
+        for p in &problems {
+            tracing::warn!(survey = opened.survey.id, problem = %p, "a response failed its schema");
+        }
+        let csrf = csrf_token(&session)?;
+        let words = page_data(
+            &opened,
+            form,
+            &response.language,
+            &presentation_of(&response),
+            &csrf,
+        );
+        let errors =
+            vec![json!({ "field": "send", "message": ui_text(&words, "answers_invalid") })];
         return check_form(
             &state,
             &session,
@@ -910,7 +970,7 @@ pub async fn done(
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
     let form = opened.form()?;
-    let response = current(&state, &session, opened.survey.id).await?;
+    let response = current(&state, &session, &opened).await?;
     let Some(response) = response.filter(|r| r.is_submitted()) else {
         return Ok(see_other(&opened.base()));
     };
@@ -998,8 +1058,9 @@ pub async fn resume(
     let found = match normalise_resume_code(&typed) {
         Some(code) => {
             let hash = hash_code(&code);
+            let channel = opened.channel;
             db::run(&state.pool, move |c| {
-                db::surveys::by_resume_code(c, survey_id, &hash)
+                db::surveys::by_resume_code(c, survey_id, channel, &hash)
             })
             .await?
             .map(|id| (id, code))

@@ -3,6 +3,36 @@
 
 use serde_json::{json, Value};
 
+use crate::domain::response::AnswerProblem;
+
+/// Why an answer was not taken, in `lang` (English where there is no translation).
+/// `dont_understand` is the form's own wording of "I don't understand" in `lang`.
+pub fn answer_problem(lang: &str, problem: &AnswerProblem, dont_understand: &str) -> String {
+    use AnswerProblem::*;
+    match lang {
+        "ur" => match problem {
+            NotOnThisPage => "یہ جواب اس صفحے کے کسی سوال کا نہیں ہے۔".into(),
+            NotAnOption => "دکھائے گئے جوابات میں سے ایک چنیں۔".into(),
+            MoreThanOneChoice => "صرف ایک جواب چنیں۔".into(),
+            NotAmongOptions => "صرف دکھائے گئے جوابات میں سے چنیں۔".into(),
+            DontUnderstandWithOthers => {
+                format!("«{dont_understand}» اکیلا چنیں، یا اس کا نشان ہٹا دیں۔")
+            }
+            NumberOutOfRange { min, max } => format!("{min} سے {max} تک کوئی پورا عدد لکھیں۔"),
+            MoreThanOneValue => "صرف ایک جواب دیں۔".into(),
+            TooLong { limit, length } => {
+                format!("آپ کا جواب {limit} حروف یا اس سے کم ہونا چاہیے۔ اس میں {length} حروف ہیں۔")
+            }
+        },
+        _ => match problem {
+            DontUnderstandWithOthers => {
+                format!("Choose \u{201c}{dont_understand}\u{201d} on its own, or untick it.")
+            }
+            other => other.to_string(),
+        },
+    }
+}
+
 /// Interface text for `lang`, falling back to English.
 pub fn interface(lang: &str, minutes: u32, children: bool) -> Value {
     match lang {
@@ -56,6 +86,7 @@ pub fn interface(lang: &str, minutes: u32, children: bool) -> Value {
             "closed_body": "اب جوابات نہیں لیے جا رہے۔ آپ کی دلچسپی کا شکریہ۔",
             "already_sent": "یہ جوابات پہلے ہی بھیجے جا چکے ہیں۔ انہیں صرف ایک بار محفوظ کیا گیا ہے۔",
             "error_prefix": "خرابی:",
+            "answers_invalid": "کچھ جوابات بھیجے نہیں جا سکے۔ سوالات پر واپس جا کر انہیں دیکھیں۔",
         }),
         _ => json!({
             "continue": "Continue",
@@ -107,6 +138,7 @@ pub fn interface(lang: &str, minutes: u32, children: bool) -> Value {
             "closed_body": "Answers are no longer being collected. Thank you for your interest.",
             "already_sent": "These answers have already been sent. They were stored once.",
             "error_prefix": "Error:",
+            "answers_invalid": "Some answers could not be sent. Go back to the questions and check them.",
         }),
     }
 }

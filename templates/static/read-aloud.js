@@ -1,6 +1,7 @@
 // Read aloud: speaks what is on the screen (the question, hint and answers) in the
-// page's language with the browser's own speech. The button appears only where
-// speech is supported, nothing plays by itself, and speech stops on leaving.
+// page's language with the browser's own speech. The button appears only where the
+// browser has a voice for that language (an English voice reading Urdu is worse than
+// none), nothing plays by itself, and speech stops on leaving or on any error.
 (function () {
   "use strict";
   var button = document.querySelector(".read-aloud");
@@ -38,7 +39,15 @@
     return null;
   }
 
-  button.hidden = false;
+  // Voices often load after the page does, so look again when they change.
+  function offer() {
+    if (voiceFor(lang)) button.hidden = false;
+  }
+  offer();
+  if (typeof synth.addEventListener === "function") {
+    synth.addEventListener("voiceschanged", offer);
+  }
+
   button.addEventListener("click", function () {
     if (speaking) {
       stop();
@@ -54,6 +63,7 @@
       var utterance = new window.SpeechSynthesisUtterance(text);
       utterance.lang = lang;
       if (voice) utterance.voice = voice;
+      utterance.onerror = stop;
       if (i === texts.length - 1) utterance.onend = stop;
       synth.speak(utterance);
     });

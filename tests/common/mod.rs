@@ -124,6 +124,8 @@ impl TestApp {
             secret_key: vec![7; 64],
             mail_url: "file:///tmp/area-send-test-mail".into(),
             sign_in_max_failures: 5,
+            resume_attempts_per_minute: 1000,
+            trusted_proxies: vec![],
             max_body_bytes: 64 * 1024,
             workers: Some(1),
         };

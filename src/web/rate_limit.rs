@@ -1,0 +1,119 @@
+//! Rate limits on guessable secrets (resume codes), kept in memory by actix-governor.
+//! Addresses are only ever held in memory for the limit's window; nothing is stored.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use actix_governor::governor::clock::DefaultClock;
+use actix_governor::governor::middleware::NoOpMiddleware;
+use actix_governor::governor::state::keyed::DefaultKeyedStateStore;
+use actix_governor::governor::RateLimiter;
+use actix_governor::{
+    GovernorConfig, GovernorConfigBuilder, KeyExtractor, SimpleKeyExtractionError,
+};
+use actix_web::dev::ServiceRequest;
+use actix_web::http::Method;
+
+/// Keys a request on the address it came from: the connecting peer, or, when that peer
+/// is one of our own reverse proxies, the last address in X-Forwarded-For that is not.
+/// Nobody else's X-Forwarded-For is believed, so a client cannot pick its own key.
+#[derive(Debug, Clone)]
+pub struct ClientAddress {
+    trusted_proxies: Arc<Vec<IpAddr>>,
+}
+
+impl ClientAddress {
+    pub fn new(trusted_proxies: Vec<IpAddr>) -> Self {
+        Self {
+            trusted_proxies: Arc::new(trusted_proxies),
+        }
+    }
+
+    /// The client address for a request from `peer` carrying `forwarded_for` headers.
+    pub fn client_of(&self, peer: IpAddr, forwarded_for: &[&str]) -> IpAddr {
+        if !self.trusted_proxies.contains(&peer) {
+            return peer;
+        }
+        let hops: Vec<IpAddr> = forwarded_for
+            .iter()
+            .flat_map(|h| h.split(','))
+            .filter_map(|a| a.trim().parse().ok())
+            .collect();
+        hops.into_iter()
+            .rev()
+            .find(|a| !self.trusted_proxies.contains(a))
+            .unwrap_or(peer)
+    }
+}
+
+impl KeyExtractor for ClientAddress {
+    type Key = IpAddr;
+    type KeyExtractionError = SimpleKeyExtractionError<&'static str>;
+
+    fn extract(&self, req: &ServiceRequest) -> Result<Self::Key, Self::KeyExtractionError> {
+        let peer = req
+            .peer_addr()
+            .map(|s| s.ip())
+            .ok_or_else(|| SimpleKeyExtractionError::new("The request has no peer address."))?;
+        let forwarded: Vec<&str> = req
+            .headers()
+            .get_all("x-forwarded-for")
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        Ok(self.client_of(peer, &forwarded))
+    }
+}
+
+pub type Limit = GovernorConfig<ClientAddress, NoOpMiddleware>;
+
+/// The shared state behind a [`Limit`], for forgetting addresses that have refilled.
+pub type Limiter =
+    Arc<RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, DefaultClock, NoOpMiddleware>>;
+
+/// `per_minute` POSTs a minute from one client address, all of them at once if need be.
+pub fn posts_per_minute(per_minute: u32, trusted_proxies: Vec<IpAddr>) -> Option<Limit> {
+    let per_minute = per_minute.max(1);
+    GovernorConfigBuilder::default()
+        .key_extractor(ClientAddress::new(trusted_proxies))
+        .period(std::time::Duration::from_secs(60) / per_minute)
+        .burst_size(per_minute)
+        .methods(vec![Method::POST])
+        .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_untrusted_peer_is_the_client_whatever_it_forwards() {
+        let k = ClientAddress::new(vec![ip("10.0.0.1")]);
+        assert_eq!(
+            k.client_of(ip("203.0.113.9"), &["1.2.3.4"]),
+            ip("203.0.113.9")
+        );
+    }
+
+    #[test]
+    fn behind_a_trusted_proxy_the_last_untrusted_hop_is_the_client() {
+        let k = ClientAddress::new(vec![ip("10.0.0.1"), ip("10.0.0.2")]);
+        // A client can prepend anything; only what our proxies appended is believed.
+        assert_eq!(
+            k.client_of(ip("10.0.0.1"), &["6.6.6.6, 198.51.100.7, 10.0.0.2"]),
+            ip("198.51.100.7")
+        );
+        assert_eq!(k.client_of(ip("10.0.0.1"), &[]), ip("10.0.0.1"));
+        assert_eq!(k.client_of(ip("10.0.0.1"), &["garbage"]), ip("10.0.0.1"));
+    }
+
+    #[test]
+    fn limits_are_built_for_any_figure() {
+        assert!(posts_per_minute(0, vec![]).is_some());
+        assert!(posts_per_minute(20, vec![]).is_some());
+        assert!(posts_per_minute(100_000, vec![]).is_some());
+    }
+}
