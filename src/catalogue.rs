@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::domain::framework::Framework;
 use crate::domain::problem::Problem;
-use crate::domain::survey_form::SurveyForm;
+use crate::domain::survey_form::{Assets, SurveyForm};
 
 /// The schemas are part of the code's contract, so they are compiled in.
 const FORM_SCHEMA: &str = include_str!("../survey-forms/survey-form.schema.json");
@@ -22,6 +22,44 @@ const FRAMEWORK_SCHEMA: &str = include_str!("../framework/framework.schema.json"
 #[include = "*.json"]
 #[exclude = "*.schema.json"]
 struct ShippedForms;
+
+/// BSL videos and captions shipped with the forms (none recorded yet).
+#[derive(rust_embed::RustEmbed)]
+#[folder = "survey-forms/bsl/"]
+#[include = "*.mp4"]
+#[include = "*.webm"]
+#[include = "*.vtt"]
+pub struct ShippedBsl;
+
+/// Whether `name` can be a BSL file name (as the form schema allows), so it is safe
+/// to look for in a folder.
+pub fn is_bsl_file_name(name: &str) -> bool {
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && matches!(ext, "mp4" | "webm" | "vtt")
+}
+
+/// The BSL files a form may name: those shipped, or those in `forms_dir/bsl/`.
+pub fn bsl_files(forms_dir: Option<&Path>) -> BTreeSet<String> {
+    match forms_dir {
+        None => ShippedBsl::iter().map(|n| n.to_string()).collect(),
+        Some(dir) => std::fs::read_dir(dir.join("bsl"))
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                    .filter_map(|e| e.file_name().to_str().map(String::from))
+                    .filter(|n| is_bsl_file_name(n))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
 
 #[derive(rust_embed::RustEmbed)]
 #[folder = "framework/"]
@@ -142,16 +180,16 @@ pub fn check_framework(file: &str, bytes: &[u8]) -> Result<Framework, Vec<FilePr
     check_file(file, bytes, FRAMEWORK_SCHEMA, Framework::check)
 }
 
-/// Check one survey form completely, against the framework's criteria and the shipped symbols.
+/// Check one survey form completely, against the framework's criteria and the files it may name.
 pub fn check_form(
     file: &str,
     bytes: &[u8],
     framework: &Framework,
-    symbols: &BTreeSet<String>,
+    assets: &Assets,
 ) -> Result<SurveyForm, Vec<FileProblem>> {
     let criteria = framework.criterion_ids();
     check_file(file, bytes, FORM_SCHEMA, |form: &SurveyForm| {
-        form.check(&criteria, symbols)
+        form.check(&criteria, assets)
     })
 }
 
@@ -160,13 +198,13 @@ pub fn check_form(
 pub fn check_all(
     framework: (&str, &[u8]),
     forms: &[(String, Vec<u8>)],
-    symbols: &BTreeSet<String>,
+    assets: &Assets,
 ) -> Result<Catalogue, Problems> {
     let framework = check_framework(framework.0, framework.1).map_err(Problems)?;
     let mut problems = vec![];
     let mut checked: Vec<SurveyForm> = vec![];
     for (file, bytes) in forms {
-        match check_form(file, bytes, &framework, symbols) {
+        match check_form(file, bytes, &framework, assets) {
             Ok(form) => {
                 if checked.iter().any(|f| f.id == form.id) {
                     problems.push(problem(
@@ -211,7 +249,7 @@ pub fn check_response(form: &SurveyForm, response: &Value) -> Vec<Problem> {
 }
 
 /// The framework and forms compiled into the binary.
-pub fn shipped(symbols: &BTreeSet<String>) -> Result<Catalogue, Problems> {
+pub fn shipped(assets: &Assets) -> Result<Catalogue, Problems> {
     let framework = ShippedFramework::get("framework.json")
         .map(|f| f.data.into_owned())
         .unwrap_or_default();
@@ -221,14 +259,14 @@ pub fn shipped(symbols: &BTreeSet<String>) -> Result<Catalogue, Problems> {
         })
         .collect();
     forms.sort();
-    check_all(("framework/framework.json", &framework), &forms, symbols)
+    check_all(("framework/framework.json", &framework), &forms, assets)
 }
 
 /// The framework file and the forms in a folder (every `*.json` but the schema).
 pub fn from_files(
     framework_file: &Path,
     forms_dir: &Path,
-    symbols: &BTreeSet<String>,
+    assets: &Assets,
 ) -> Result<Catalogue, Problems> {
     let read_problem = |path: &Path, e: std::io::Error| {
         Problems(vec![problem(
@@ -255,6 +293,6 @@ pub fn from_files(
     check_all(
         (&framework_file.display().to_string(), &framework),
         &forms,
-        symbols,
+        assets,
     )
 }

@@ -18,15 +18,28 @@ pub mod web;
 pub fn load_catalogue(
     config: &config::Config,
 ) -> Result<catalogue::Catalogue, catalogue::Problems> {
-    let symbols = web::templates::symbol_names();
-    match (&config.forms_dir, &config.framework_file) {
-        (None, None) => catalogue::shipped(&symbols),
+    let forms_dir = forms_folder(config);
+    let assets = domain::survey_form::Assets {
+        symbols: web::templates::symbol_names(),
+        bsl_files: catalogue::bsl_files(forms_dir.as_deref()),
+    };
+    match (&forms_dir, &config.framework_file) {
+        (None, None) => catalogue::shipped(&assets),
         (dir, file) => catalogue::from_files(
             file.as_deref()
                 .unwrap_or(std::path::Path::new("framework/framework.json")),
             dir.as_deref()
                 .unwrap_or(std::path::Path::new("survey-forms")),
-            &symbols,
+            &assets,
         ),
+    }
+}
+
+/// The folder the forms are read from, or None for the forms built into the binary.
+pub fn forms_folder(config: &config::Config) -> Option<std::path::PathBuf> {
+    match (&config.forms_dir, &config.framework_file) {
+        (Some(dir), _) => Some(dir.clone()),
+        (None, Some(_)) => Some(std::path::PathBuf::from("survey-forms")),
+        (None, None) => None,
     }
 }

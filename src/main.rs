@@ -208,8 +208,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Forms {
             command: FormsCommand::Check { dir, framework },
         } => {
-            let symbols = area_send::web::templates::symbol_names();
-            match area_send::catalogue::from_files(&framework, &dir, &symbols) {
+            let assets = area_send::domain::survey_form::Assets {
+                symbols: area_send::web::templates::symbol_names(),
+                bsl_files: area_send::catalogue::bsl_files(Some(&dir)),
+            };
+            match area_send::catalogue::from_files(&framework, &dir, &assets) {
                 Ok(catalogue) => {
                     println!(
                         "{} survey form(s) and the framework ({} criteria) are valid:",

@@ -7,11 +7,18 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 use area_send::catalogue::{self, check_all, FileProblem};
-use area_send::domain::survey_form::{Audience, Direction, Grouping, QuestionType};
+use area_send::domain::survey_form::{Assets, Audience, Direction, Grouping, QuestionType};
 use serde_json::{json, Value};
 
-fn symbols() -> BTreeSet<String> {
-    area_send::web::templates::symbol_names()
+/// What the shipped forms may name: the shipped symbols, and one BSL video with captions.
+fn assets() -> Assets {
+    Assets {
+        symbols: area_send::web::templates::symbol_names(),
+        bsl_files: ["listened-to.mp4", "listened-to.vtt"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    }
 }
 
 fn shipped_json(name: &str) -> Value {
@@ -35,7 +42,7 @@ fn problems_of(form: &Value) -> Vec<FileProblem> {
     match check_all(
         ("framework.json", &framework_bytes()),
         &[("broken.json".into(), bytes)],
-        &symbols(),
+        &assets(),
     ) {
         Ok(_) => vec![],
         Err(p) => p.0,
@@ -48,7 +55,7 @@ fn children() -> Value {
 
 #[test]
 fn the_shipped_framework_and_forms_pass_every_check() {
-    let catalogue = catalogue::shipped(&symbols()).unwrap_or_else(|p| panic!("{p}"));
+    let catalogue = catalogue::shipped(&assets()).unwrap_or_else(|p| panic!("{p}"));
     let criteria = catalogue.framework.criterion_ids();
     for id in [
         "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "B4", "B5", "B6", "C1", "D1", "D2", "D3",
@@ -63,14 +70,14 @@ fn the_shipped_framework_and_forms_pass_every_check() {
     catalogue::from_files(
         &root.join("framework/framework.json"),
         &root.join("survey-forms"),
-        &symbols(),
+        &assets(),
     )
     .unwrap();
 }
 
 #[test]
 fn the_childrens_survey_is_easy_read_in_two_languages_one_right_to_left() {
-    let catalogue = catalogue::shipped(&symbols()).unwrap();
+    let catalogue = catalogue::shipped(&assets()).unwrap();
     let form = catalogue.form("children-and-young-people").unwrap();
     assert_eq!(form.audience, Audience::ChildrenAndYoungPeople);
     let n = form.questions().count();
@@ -132,7 +139,7 @@ fn the_childrens_survey_is_easy_read_in_two_languages_one_right_to_left() {
 
 #[test]
 fn the_adult_surveys_cover_their_ground() {
-    let catalogue = catalogue::shipped(&symbols()).unwrap();
+    let catalogue = catalogue::shipped(&assets()).unwrap();
     let parents = catalogue.form("parents-and-carers").unwrap();
     let n = parents.questions().count();
     assert!((20..=30).contains(&n), "{n} parent questions");
@@ -300,6 +307,24 @@ fn broken_forms_fail_with_the_right_pointer_and_reason() {
             "no symbol called \"unicorn\"",
         ),
         (
+            "a BSL video that is not there",
+            Box::new(|v| {
+                v["sections"][0]["questions"][0]["bsl_video"] =
+                    json!({"src": "age-band.mp4", "captions": "listened-to.vtt"})
+            }),
+            format!("{first}/bsl_video/src"),
+            "no file \"age-band.mp4\"",
+        ),
+        (
+            "a BSL video outside the bsl folder",
+            Box::new(|v| {
+                v["sections"][0]["questions"][0]["bsl_video"] =
+                    json!({"src": "../secrets.mp4", "captions": "listened-to.vtt"})
+            }),
+            format!("{first}/bsl_video/src"),
+            "does not match",
+        ),
+        (
             "a number too large to store",
             Box::new(
                 |v| v["sections"][0]["questions"][0] = json!({"id": "x", "type": "number", "text": {"en": "x", "ur": "x"}, "criteria": ["A1"], "min": 0, "max": 3_000_000_000u64}),
@@ -333,7 +358,7 @@ fn malformed_json_and_duplicate_form_ids_are_reported() {
     let err = check_all(
         ("framework.json", &framework),
         &[("broken.json".into(), b"{\"id\": ".to_vec())],
-        &symbols(),
+        &assets(),
     )
     .unwrap_err();
     assert_eq!(err.0.len(), 1);
@@ -347,7 +372,7 @@ fn malformed_json_and_duplicate_form_ids_are_reported() {
     let err = check_all(
         ("framework.json", &framework),
         &[("a.json".into(), form.clone()), ("b.json".into(), form)],
-        &symbols(),
+        &assets(),
     )
     .unwrap_err();
     assert_eq!(err.0[0].file, "b.json");

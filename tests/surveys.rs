@@ -753,3 +753,98 @@ async fn guessing_resume_codes_is_rate_limited() {
         format!("{link}/how")
     );
 }
+
+#[actix_web::test]
+async fn a_question_with_a_bsl_video_shows_it_with_captions() {
+    // A forms folder like the shipped one, whose "listened to" question has a BSL video.
+    let dir = std::env::temp_dir().join(format!("area-send-bsl-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("bsl")).unwrap();
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("survey-forms");
+    for entry in std::fs::read_dir(&shipped).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            if path.ends_with("children-and-young-people.json") {
+                let mut form: serde_json::Value = serde_json::from_str(&text).unwrap();
+                for section in form["sections"].as_array_mut().unwrap() {
+                    for q in section["questions"].as_array_mut().unwrap() {
+                        if q["id"] == "listened_to" {
+                            q["bsl_video"] = serde_json::json!({
+                                "src": "listened-to.mp4", "captions": "listened-to.vtt"
+                            });
+                        }
+                    }
+                }
+                text = form.to_string();
+            }
+            std::fs::write(dir.join(path.file_name().unwrap()), text).unwrap();
+        }
+    }
+    let video: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    std::fs::write(dir.join("bsl/listened-to.mp4"), &video).unwrap();
+    std::fs::write(
+        dir.join("bsl/listened-to.vtt"),
+        "WEBVTT\n\n00:00.000 --> 00:03.000\nDo adults listen to you?\n",
+    )
+    .unwrap();
+    let forms_dir = dir.clone();
+    let app = TestApp::spawn_with(move |c| c.forms_dir = Some(forms_dir)).await;
+
+    let (link, _) = links(&app, "children-and-young-people");
+    let child = app.client();
+    begin(&child, &link, &[("lang", "en")]).await;
+    let mut page = None;
+    for n in 1..=16 {
+        let (_, html) = child.page(&format!("{link}/q/{n}")).await;
+        if html.contains("name=\"listened_to\"") {
+            page = Some(html);
+            break;
+        }
+    }
+    let html = page.expect("the listened_to page");
+    assert!(
+        html.contains("src=\"/media/bsl/listened-to.mp4\""),
+        "{html}"
+    );
+    assert!(html.contains("<track kind=\"captions\" src=\"/media/bsl/listened-to.vtt\""));
+    assert!(html.contains("Watch this question in British Sign Language"));
+
+    let res = child.get("/media/bsl/listened-to.mp4").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "video/mp4");
+    assert_eq!(res.bytes().await.unwrap().to_vec(), video);
+    let res = child
+        .http
+        .get(child.url("/media/bsl/listened-to.mp4"))
+        .header("range", "bytes=100-199")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::PARTIAL_CONTENT,
+        "videos can be scrubbed"
+    );
+    assert_eq!(
+        res.bytes().await.unwrap().to_vec(),
+        video[100..200].to_vec()
+    );
+    let res = child.get("/media/bsl/listened-to.vtt").await;
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/vtt"));
+    for bad in [
+        "/media/bsl/missing.mp4",
+        "/media/bsl/..%2Fchildren-and-young-people.json",
+        "/media/bsl/children-and-young-people.json",
+    ] {
+        assert_eq!(
+            child.get(bad).await.status(),
+            StatusCode::NOT_FOUND,
+            "{bad}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -197,12 +197,12 @@ impl SurveyForm {
     }
 
     /// Checks beyond the schema. `criteria` are the framework's criterion ids and
-    /// `symbols` the names of the SVG symbols the service ships.
-    pub fn check(&self, criteria: &BTreeSet<String>, symbols: &BTreeSet<String>) -> Vec<Problem> {
+    /// `assets` the files the form may name.
+    pub fn check(&self, criteria: &BTreeSet<String>, assets: &Assets) -> Vec<Problem> {
         let mut c = Checker {
             form: self,
             languages: self.languages.iter().map(|l| l.code.as_str()).collect(),
-            symbols,
+            assets,
             problems: vec![],
         };
         c.check_languages();
@@ -243,6 +243,14 @@ impl SurveyForm {
     }
 }
 
+/// The files a form may name: the SVG symbols the service ships, and the BSL videos
+/// and caption files beside the forms (in `bsl/`).
+#[derive(Debug, Clone, Default)]
+pub struct Assets {
+    pub symbols: BTreeSet<String>,
+    pub bsl_files: BTreeSet<String>,
+}
+
 /// Escape a JSON pointer token.
 fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
@@ -251,7 +259,7 @@ fn escape(token: &str) -> String {
 struct Checker<'a> {
     form: &'a SurveyForm,
     languages: Vec<&'a str>,
-    symbols: &'a BTreeSet<String>,
+    assets: &'a Assets,
     problems: Vec<Problem>,
 }
 
@@ -295,7 +303,7 @@ impl Checker<'_> {
 
     fn symbol(&mut self, pointer: String, symbol: &Option<String>) {
         if let Some(name) = symbol {
-            if !self.symbols.contains(name) {
+            if !self.assets.symbols.contains(name) {
                 self.problem(pointer, format!("there is no symbol called \"{name}\""));
             }
         }
@@ -369,6 +377,16 @@ impl Checker<'_> {
             }
         }
         self.symbol(format!("{qp}/symbol"), &q.symbol);
+        if let Some(video) = &q.bsl_video {
+            for (name, file) in [("src", &video.src), ("captions", &video.captions)] {
+                if !self.assets.bsl_files.contains(file) {
+                    self.problem(
+                        format!("{qp}/bsl_video/{name}"),
+                        format!("there is no file \"{file}\" in the forms' bsl folder"),
+                    );
+                }
+            }
+        }
         if let Some(options) = &q.options {
             self.options(&format!("{qp}/options"), options);
         }
@@ -437,11 +455,14 @@ mod tests {
         ["A1", "A3", "B2"].iter().map(|s| s.to_string()).collect()
     }
 
-    fn symbols() -> BTreeSet<String> {
-        ["face-1", "dont-understand"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+    fn assets() -> Assets {
+        Assets {
+            symbols: ["face-1", "dont-understand"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            bsl_files: ["q1.mp4", "q1.vtt"].iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     fn form(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<Problem> {
@@ -465,7 +486,7 @@ mod tests {
         });
         edit(&mut value);
         let form: SurveyForm = serde_json::from_value(value).unwrap();
-        form.check(&criteria(), &symbols())
+        form.check(&criteria(), &assets())
     }
 
     fn pointers(problems: &[Problem]) -> Vec<&str> {
@@ -546,6 +567,27 @@ mod tests {
         assert_eq!(pointers(&p), vec!["/sections/0/questions/1/scale"]);
         let p = form(|v| v["scales"]["agree"][0]["symbol"] = json!("unicorn"));
         assert_eq!(pointers(&p), vec!["/scales/agree/0/symbol"]);
+    }
+
+    #[test]
+    fn bsl_videos_and_their_captions_must_be_there() {
+        let good = json!({"src": "q1.mp4", "captions": "q1.vtt"});
+        assert_eq!(
+            form(|v| v["sections"][0]["questions"][0]["bsl_video"] = good),
+            vec![]
+        );
+        let p = form(|v| {
+            v["sections"][0]["questions"][0]["bsl_video"] =
+                json!({"src": "q2.webm", "captions": "q2.vtt"})
+        });
+        assert_eq!(
+            pointers(&p),
+            vec![
+                "/sections/0/questions/0/bsl_video/src",
+                "/sections/0/questions/0/bsl_video/captions"
+            ]
+        );
+        assert!(p[0].reason.contains("\"q2.webm\""));
     }
 
     #[test]

@@ -79,6 +79,7 @@ pub fn routes(
             .route("/", web::get().to(auth::home))
             .route("/healthz", web::get().to(healthz))
             .route("/static/{file:.*}", web::get().to(templates::static_file))
+            .route("/media/bsl/{file}", web::get().to(templates::bsl_file))
             .route("/sign-in", web::get().to(auth::sign_in_page))
             .route("/sign-in", web::post().to(auth::sign_in))
             .route("/sign-out", web::post().to(auth::sign_out))

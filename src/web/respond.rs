@@ -493,7 +493,10 @@ fn question_view(
         "text": text,
         "hint": q.hint.as_ref().map(|h| h.get(lang)),
         "symbol": if symbols { q.symbol.as_deref() } else { None },
-        "bsl_video": q.bsl_video.as_ref().map(|v| json!({ "src": v.src, "captions": v.captions })),
+        "bsl_video": q.bsl_video.as_ref().map(|v| json!({
+            "src": format!("/media/bsl/{}", v.src),
+            "captions": format!("/media/bsl/{}", v.captions),
+        })),
         "radio": matches!(q.kind, QuestionType::SingleChoice | QuestionType::AgreementScale | QuestionType::YesNo),
         "checkbox": q.kind == QuestionType::MultipleChoice,
         "number": q.kind == QuestionType::Number,

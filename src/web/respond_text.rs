@@ -86,6 +86,7 @@ pub fn interface(lang: &str, minutes: u32, children: bool) -> Value {
             "closed_body": "اب جوابات نہیں لیے جا رہے۔ آپ کی دلچسپی کا شکریہ۔",
             "already_sent": "یہ جوابات پہلے ہی بھیجے جا چکے ہیں۔ انہیں صرف ایک بار محفوظ کیا گیا ہے۔",
             "error_prefix": "خرابی:",
+            "bsl_caption": "یہ سوال برطانوی اشاروں کی زبان (BSL) میں دیکھیں",
             "answers_invalid": "کچھ جوابات بھیجے نہیں جا سکے۔ سوالات پر واپس جا کر انہیں دیکھیں۔",
         }),
         _ => json!({
@@ -138,6 +139,7 @@ pub fn interface(lang: &str, minutes: u32, children: bool) -> Value {
             "closed_body": "Answers are no longer being collected. Thank you for your interest.",
             "already_sent": "These answers have already been sent. They were stored once.",
             "error_prefix": "Error:",
+            "bsl_caption": "Watch this question in British Sign Language (BSL)",
             "answers_invalid": "Some answers could not be sent. Go back to the questions and check them.",
         }),
     }

@@ -55,3 +55,36 @@ pub async fn static_file(path: web::Path<String>) -> Result<HttpResponse, WebErr
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
         .body(file.data.into_owned()))
 }
+
+/// A BSL video or its captions (`/media/bsl/{file}`): from the forms folder when the
+/// forms come from one (with byte ranges, so a video can be scrubbed), otherwise from
+/// those built in.
+pub async fn bsl_file(
+    req: actix_web::HttpRequest,
+    state: web::Data<super::AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let name = path.into_inner();
+    // Only names the form schema allows, so nothing outside the folder can be asked for.
+    if !crate::catalogue::is_bsl_file_name(&name) {
+        return Err(WebError::NotFound);
+    }
+    match crate::forms_folder(&state.config) {
+        Some(dir) => {
+            let file = actix_files::NamedFile::open_async(dir.join("bsl").join(&name))
+                .await
+                .map_err(|_| WebError::NotFound)?
+                .use_etag(true)
+                .use_last_modified(true)
+                .disable_content_disposition();
+            Ok(file.into_response(&req))
+        }
+        None => {
+            let file = crate::catalogue::ShippedBsl::get(&name).ok_or(WebError::NotFound)?;
+            Ok(HttpResponse::Ok()
+                .content_type(file.metadata.mimetype())
+                .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+                .body(file.data.into_owned()))
+        }
+    }
+}
