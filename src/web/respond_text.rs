@@ -144,3 +144,51 @@ pub fn interface(lang: &str, minutes: u32, children: bool) -> Value {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_answer_problem_is_worded_in_urdu_too() {
+        let all = [
+            AnswerProblem::NotOnThisPage,
+            AnswerProblem::NotAnOption,
+            AnswerProblem::MoreThanOneChoice,
+            AnswerProblem::NotAmongOptions,
+            AnswerProblem::DontUnderstandWithOthers,
+            AnswerProblem::NumberOutOfRange { min: 0, max: 25 },
+            AnswerProblem::MoreThanOneValue,
+            AnswerProblem::TooLong {
+                limit: 10,
+                length: 12,
+            },
+        ];
+        for problem in &all {
+            let english = answer_problem("en", problem, "I don't understand");
+            let urdu = answer_problem("ur", problem, "مجھے سمجھ نہیں آیا");
+            assert!(!english.is_empty() && !urdu.is_empty());
+            assert!(
+                !urdu.chars().any(|c| c.is_ascii_alphabetic()),
+                "no English in {urdu}"
+            );
+        }
+        assert!(
+            answer_problem("en", &all[4], "I don't understand").contains("“I don't understand”")
+        );
+        assert_eq!(
+            answer_problem("fr", &all[1], ""),
+            answer_problem("en", &all[1], ""),
+            "English where there is no translation"
+        );
+    }
+
+    #[test]
+    fn interface_text_has_the_same_keys_in_every_language() {
+        let keys = |v: Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+        assert_eq!(
+            keys(interface("en", 5, true)),
+            keys(interface("ur", 5, true))
+        );
+    }
+}
