@@ -22,6 +22,10 @@ pub fn load_catalogue(
     let assets = domain::survey_form::Assets {
         symbols: web::templates::symbol_names(),
         bsl_files: catalogue::bsl_files(forms_dir.as_deref()),
+        interface_languages: web::respond_text::LANGUAGES
+            .iter()
+            .map(|l| l.to_string())
+            .collect(),
     };
     match (&forms_dir, &config.framework_file) {
         (None, None) => catalogue::shipped(&assets),

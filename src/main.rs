@@ -211,6 +211,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let assets = area_send::domain::survey_form::Assets {
                 symbols: area_send::web::templates::symbol_names(),
                 bsl_files: area_send::catalogue::bsl_files(Some(&dir)),
+                interface_languages: area_send::web::respond_text::LANGUAGES
+                    .iter()
+                    .map(|l| l.to_string())
+                    .collect(),
             };
             match area_send::catalogue::from_files(&framework, &dir, &assets) {
                 Ok(catalogue) => {

@@ -18,6 +18,10 @@ fn assets() -> Assets {
             .iter()
             .map(|s| s.to_string())
             .collect(),
+        interface_languages: area_send::web::respond_text::LANGUAGES
+            .iter()
+            .map(|l| l.to_string())
+            .collect(),
     }
 }
 
@@ -323,6 +327,14 @@ fn broken_forms_fail_with_the_right_pointer_and_reason() {
             }),
             format!("{first}/bsl_video/src"),
             "does not match",
+        ),
+        (
+            "a language the pages cannot speak",
+            Box::new(|v| {
+                v["languages"][1] = json!({"code": "pl", "name": "Polski", "dir": "ltr"});
+            }),
+            "/languages/1/code".to_string(),
+            "no words of their own in \"pl\"",
         ),
         (
             "a number too large to store",

@@ -166,12 +166,31 @@ async fn a_child_answers_the_whole_survey_and_it_is_stored_once_anonymously() {
         .select(&scraper::Selector::parse("a[href*=\"change=1\"]").unwrap())
         .count();
     assert_eq!(changes, pages, "a change link for each answer");
+    let to_question = doc
+        .select(&scraper::Selector::parse("a[href*=\"change=1#\"]").unwrap())
+        .count();
+    assert_eq!(to_question, pages, "each goes straight to its question");
     let res = child
         .submit(&format!("{link}/check"), &format!("{link}/submit"), &[])
         .await;
     assert_eq!(location(&res), format!("{link}/done"));
     let (_, html) = child.page(&format!("{link}/done")).await;
     assert!(html.contains("شکریہ"));
+    {
+        // Nothing in the browser's session leads back to the sent response.
+        use db::schema::sessions;
+        use diesel::prelude::*;
+        let states: Vec<String> = sessions::table
+            .select(sessions::state)
+            .load(&mut app.conn())
+            .unwrap();
+        assert!(
+            states
+                .iter()
+                .all(|s| !s.contains("response_") && !s.contains("code_")),
+            "{states:?}"
+        );
+    }
 
     let stored = responses(&app, "children-and-young-people");
     assert_eq!(stored.len(), 1);
@@ -334,13 +353,13 @@ async fn a_kiosk_returns_to_a_clean_start_after_each_respondent() {
     .await;
     let (_, html) = tablet.page(&page).await;
     assert!(!html.contains("resume-code"), "no code shown on a kiosk");
-    let res = tablet
-        .submit(
-            &format!("{kiosk_link}/check"),
-            &format!("{kiosk_link}/submit"),
-            &[],
-        )
-        .await;
+    let (_, check) = tablet.page(&format!("{kiosk_link}/check")).await;
+    let token = csrf_token(&check);
+    let send = format!("{kiosk_link}/submit");
+    let res = tablet.post(&send, &[("csrf_token", &token)]).await;
+    assert_eq!(location(&res), format!("{kiosk_link}?sent=1"));
+    // A double tap on Send lands in the same place, and stores nothing more.
+    let res = tablet.post(&send, &[("csrf_token", &token)]).await;
     assert_eq!(location(&res), format!("{kiosk_link}?sent=1"));
     let (_, html) = tablet.page(&format!("{kiosk_link}?sent=1")).await;
     assert!(html.contains("The next person can start now"));
@@ -444,7 +463,12 @@ async fn closed_surveys_take_no_answers() {
     let app = TestApp::spawn().await;
     let (link, _) = links(&app, "practitioners");
     let b = app.client();
-    let page = begin(&b, &link, &[("lang", "en")]).await;
+    let page = begin(&b, &link, &[("lang", "en"), ("high_contrast", "yes")]).await;
+    let (_, html) = b.page(&page).await;
+    let (name, _) = question_name(&html).unwrap();
+    let choice = first_option(&html, &name);
+    answer(&b, &page, &[(&name, &choice)]).await;
+    assert_ne!(responses(&app, "practitioners")[0].4, "{}");
     let lead = app.signed_in(LEAD).await;
     let res = lead
         .submit(
@@ -464,6 +488,25 @@ async fn closed_surveys_take_no_answers() {
     );
     let res = b.post(&page, &[("csrf_token", "x")]).await;
     assert!(res.status().is_client_error() || location(&res) == link);
+    // Answers never sent are emptied when the survey closes; only the start is counted.
+    use db::schema::responses;
+    use diesel::prelude::*;
+    let (answers, presentation, code): (String, String, Option<String>) = responses::table
+        .select((
+            responses::answers,
+            responses::presentation,
+            responses::resume_code_hash,
+        ))
+        .first(&mut app.conn())
+        .unwrap();
+    assert_eq!(
+        (answers.as_str(), presentation.as_str(), code),
+        ("{}", "{}", None)
+    );
+    let (_, html) = lead
+        .page(&format!("/inspections/{HARROWDALE}/surveys"))
+        .await;
+    assert!(html.contains("<dt>Started</dt><dd>1</dd>"), "{html}");
 }
 
 /// The cookies a response sets: (name, whole Set-Cookie header).
@@ -564,6 +607,13 @@ async fn a_kiosk_shows_nothing_of_a_respondent_who_walked_away() {
         html.contains("<html lang=\"en\""),
         "not their language either"
     );
+    for gone in ["/check", "/q/1", "/how"] {
+        assert_eq!(
+            location(&tablet.get(&format!("{kiosk_link}{gone}")).await),
+            kiosk_link,
+            "{gone}: the last child's answers are out of reach"
+        );
+    }
 
     // A response belongs to the link it was started on.
     let (status, _) = tablet.page(&format!("{open_link}/how")).await;
@@ -684,6 +734,11 @@ async fn refused_pages_keep_what_was_typed_and_speak_the_page_language() {
         "{}",
         "nothing stored"
     );
+    assert!(html.contains("You can write up to 2000 characters."));
+    assert!(
+        html.contains("aria-describedby=\"works_well-hint works_well-limit works_well-error\""),
+        "the limit and the error are read with the box"
+    );
 
     // A NUL byte is refused outright, on either database.
     let res = answer(&b, &part, &[("works_well", "a\u{0}b")]).await;
@@ -745,7 +800,11 @@ async fn guessing_resume_codes_is_rate_limited() {
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(res.headers().contains_key("retry-after"));
     let html = res.text().await.unwrap();
-    assert!(html.contains("<html"), "our own error page: {html}");
+    assert!(
+        html.contains("Too many tries"),
+        "the survey's own page: {html}"
+    );
+    assert!(html.contains(&format!("href=\"{link}\"")));
     // Reading the page is not limited, and other pages are untouched.
     assert_eq!(guesser.get(&resume).await.status(), StatusCode::OK);
     assert_eq!(
@@ -847,4 +906,65 @@ async fn a_question_with_a_bsl_video_shows_it_with_captions() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[actix_web::test]
+async fn errors_on_survey_pages_stay_in_the_survey_and_its_language() {
+    let app = TestApp::spawn().await;
+    let (link, _) = links(&app, "children-and-young-people");
+    let child = app.client();
+    let page = begin(&child, &link, &[("lang", "ur")]).await;
+    let in_survey = |html: &str| {
+        html.contains("<html lang=\"ur\" dir=\"rtl\"")
+            && html.contains("0800 1111")
+            && html.contains(&format!("href=\"{link}\""))
+            && !html.contains("/sign-in")
+    };
+    // An expired form (no CSRF token).
+    let res = child.post(&page, &[("age_band", "age_5_to_10")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let html = res.text().await.unwrap();
+    assert!(in_survey(&html), "{html}");
+    assert!(html.contains("معذرت"), "{html}");
+    // A page that is not there.
+    let res = child.get(&format!("{link}/q/999")).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let html = res.text().await.unwrap();
+    assert!(in_survey(&html) && html.contains("صفحہ نہیں ملا"), "{html}");
+    // Something far too long to accept.
+    let (_, form) = child.page(&page).await;
+    let huge = "x".repeat(70 * 1024);
+    let res = child
+        .post(
+            &page,
+            &[("csrf_token", &csrf_token(&form)), ("age_band", &huge)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(in_survey(&res.text().await.unwrap()));
+    // A link that is no survey's gets the service's own page.
+    let (status, html) = child.page("/s/NoSuchLink").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Page not found"));
+}
+
+#[actix_web::test]
+async fn continuing_from_the_start_page_goes_where_the_respondent_left_off() {
+    let app = TestApp::spawn().await;
+    let (link, _) = links(&app, "parents-and-carers");
+    let b = app.client();
+    let page = begin(&b, &link, &[("lang", "en")]).await;
+    let (_, html) = b.page(&page).await;
+    let (name, _) = question_name(&html).unwrap();
+    let choice = first_option(&html, &name);
+    answer(&b, &page, &[(&name, &choice)]).await;
+    let (_, html) = b.page(&link).await;
+    let doc = scraper::Html::parse_document(&html);
+    let href = doc
+        .select(&scraper::Selector::parse("main a").unwrap())
+        .find(|a| a.text().collect::<String>() == "Continue where you left off")
+        .and_then(|a| a.value().attr("href"))
+        .unwrap()
+        .to_string();
+    assert_eq!(href, format!("{link}/q/2"), "after the last part answered");
 }

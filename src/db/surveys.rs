@@ -6,6 +6,7 @@ use rand::distributions::{Alphanumeric, DistString};
 
 use super::schema::{answers, responses, surveys};
 use super::{now, DbConnection, DbError};
+use crate::domain::response::day_of;
 
 /// How a respondent reached the survey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,16 +82,31 @@ pub fn open_all(
     Ok(())
 }
 
-/// Close every open survey of the inspection.
+/// Close every open survey of the inspection. Answers never sent are emptied: the
+/// respondent did not choose to send them, so only the fact that a response was
+/// started is kept (for the started count). Runs inside the caller's transaction.
 pub fn close_all(conn: &mut DbConnection, inspection_id: i32) -> Result<(), DbError> {
+    let closing: Vec<i32> = surveys::table
+        .filter(surveys::inspection_id.eq(inspection_id))
+        .filter(surveys::status.eq("open"))
+        .select(surveys::id)
+        .load(conn)?;
+    diesel::update(surveys::table.filter(surveys::id.eq_any(&closing)))
+        .set((
+            surveys::status.eq("closed"),
+            surveys::closed_at.eq(Some(now())),
+        ))
+        .execute(conn)?;
     diesel::update(
-        surveys::table
-            .filter(surveys::inspection_id.eq(inspection_id))
-            .filter(surveys::status.eq("open")),
+        responses::table
+            .filter(responses::survey_id.eq_any(&closing))
+            .filter(responses::status.eq("in_progress")),
     )
     .set((
-        surveys::status.eq("closed"),
-        surveys::closed_at.eq(Some(now())),
+        responses::answers.eq("{}"),
+        responses::presentation.eq("{}"),
+        responses::helped_by_adult.eq(false),
+        responses::resume_code_hash.eq(None::<String>),
     ))
     .execute(conn)?;
     Ok(())
@@ -155,7 +171,9 @@ pub fn start(
     language: &str,
     resume_code_hash: &str,
 ) -> Result<i32, DbError> {
-    let stamp = now();
+    // Responses keep only the day, in progress or sent, so no time ties an answer to
+    // a person seen at a tablet.
+    let stamp = day_of(now());
     Ok(diesel::insert_into(responses::table)
         .values((
             responses::survey_id.eq(survey_id),
@@ -226,7 +244,7 @@ pub fn save_draft(
         responses::presentation.eq(draft.presentation),
         responses::answers.eq(draft.answers),
         responses::helped_by_adult.eq(draft.helped_by_adult),
-        responses::updated_at.eq(now()),
+        responses::updated_at.eq(day_of(now())),
     ))
     .execute(conn)?;
     if n == 1 {
@@ -255,7 +273,7 @@ pub fn submit(
     final_json: &str,
     rows: &[AnswerRow],
 ) -> Result<bool, DbError> {
-    let day = crate::domain::response::day_of(now());
+    let day = day_of(now());
     conn.transaction(|conn| {
         // The status guard makes a replayed or concurrent submission a no-op.
         let n = diesel::update(
@@ -267,8 +285,6 @@ pub fn submit(
             responses::status.eq("submitted"),
             responses::answers.eq(final_json),
             responses::resume_code_hash.eq(None::<String>),
-            // Only the day is kept once sent, so times cannot tie an answer to a person
-            // seen at a tablet.
             responses::started_at.eq(day),
             responses::submitted_at.eq(Some(day)),
             responses::updated_at.eq(day),

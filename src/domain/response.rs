@@ -99,6 +99,22 @@ pub fn next_page(form: &SurveyForm, from: Option<usize>, answers: &Answers) -> O
     })
 }
 
+/// The page to carry on from with these answers: the first page that shows anything
+/// after the last page answered (None when that is past the end: check the answers).
+pub fn carry_on_page(form: &SurveyForm, answers: &Answers) -> Option<usize> {
+    let last_answered = pages(form)
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.questions
+                .iter()
+                .any(|&i| question_at(form, i).is_some_and(|q| answers.contains_key(&q.id)))
+        })
+        .map(|(i, _)| i)
+        .next_back();
+    next_page(form, last_answered, answers)
+}
+
 /// The last page before `from` that shows any question.
 pub fn previous_page(form: &SurveyForm, from: usize, answers: &Answers) -> Option<usize> {
     let pages = pages(form);
@@ -657,6 +673,21 @@ mod tests {
         let mut none = before.clone();
         none.insert("plan".into(), Answer::Choice("none".into()));
         assert!(revealed_on_page(&f, &p[0], &before, &none).is_none());
+    }
+
+    #[test]
+    fn carrying_on_starts_after_the_last_page_answered() {
+        let f = form("question");
+        let mut answers = Answers::new();
+        assert_eq!(carry_on_page(&f, &answers), Some(0), "from the start");
+        answers.insert("needs".into(), Answer::Choices(vec!["x".into()]));
+        assert_eq!(
+            carry_on_page(&f, &answers),
+            Some(3),
+            "after the last answered"
+        );
+        answers.insert("more".into(), Answer::Text("t".into()));
+        assert_eq!(carry_on_page(&f, &answers), None, "on to check the answers");
     }
 
     #[test]

@@ -243,12 +243,14 @@ impl SurveyForm {
     }
 }
 
-/// The files a form may name: the SVG symbols the service ships, and the BSL videos
-/// and caption files beside the forms (in `bsl/`).
+/// What a form may rely on beyond itself: the SVG symbols the service ships, the BSL
+/// videos and caption files beside the forms (in `bsl/`), and the languages the
+/// respondent pages' own words (buttons, help, errors) are written in.
 #[derive(Debug, Clone, Default)]
 pub struct Assets {
     pub symbols: BTreeSet<String>,
     pub bsl_files: BTreeSet<String>,
+    pub interface_languages: BTreeSet<String>,
 }
 
 /// Escape a JSON pointer token.
@@ -275,6 +277,15 @@ impl Checker<'_> {
                 self.problem(
                     format!("/languages/{i}/code"),
                     format!("language \"{}\" is listed twice", lang.code),
+                );
+            }
+            if !self.assets.interface_languages.contains(&lang.code) {
+                self.problem(
+                    format!("/languages/{i}/code"),
+                    format!(
+                        "the survey pages have no words of their own in \"{}\" (buttons, help, error messages); add them to src/web/respond_text.rs first",
+                        lang.code
+                    ),
                 );
             }
         }
@@ -462,6 +473,7 @@ mod tests {
                 .map(|s| s.to_string())
                 .collect(),
             bsl_files: ["q1.mp4", "q1.vtt"].iter().map(|s| s.to_string()).collect(),
+            interface_languages: ["en", "ur"].iter().map(|s| s.to_string()).collect(),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod form;
 pub mod inspect;
 pub mod rate_limit;
 pub mod respond;
+pub mod respond_error;
 pub mod respond_text;
 pub mod session;
 pub mod templates;
@@ -56,6 +57,8 @@ pub fn routes(
 ) {
     cfg.service(
         web::scope("/s")
+            // Inside the sessions, so an error page can find the respondent's language.
+            .wrap(ErrorHandlers::new().default_handler(respond_error::render))
             .wrap(respondent_sessions)
             .route("/{token}", web::get().to(respond::start_page))
             .route("/{token}/start", web::post().to(respond::start))

@@ -29,8 +29,23 @@ impl ClientAddress {
         }
     }
 
-    /// The client address for a request from `peer` carrying `forwarded_for` headers.
+    /// The client for a request from `peer` carrying `forwarded_for` headers: an IPv4
+    /// address, or an IPv6 /56 (one household or office is usually given a whole
+    /// prefix, and could otherwise take a fresh address for every guess).
     pub fn client_of(&self, peer: IpAddr, forwarded_for: &[&str]) -> IpAddr {
+        match self.address_of(peer, forwarded_for) {
+            IpAddr::V6(v6) => {
+                let mut octets = v6.octets();
+                for o in octets.iter_mut().skip(7) {
+                    *o = 0;
+                }
+                IpAddr::V6(octets.into())
+            }
+            v4 => v4,
+        }
+    }
+
+    fn address_of(&self, peer: IpAddr, forwarded_for: &[&str]) -> IpAddr {
         if !self.trusted_proxies.contains(&peer) {
             return peer;
         }
@@ -108,6 +123,20 @@ mod tests {
         );
         assert_eq!(k.client_of(ip("10.0.0.1"), &[]), ip("10.0.0.1"));
         assert_eq!(k.client_of(ip("10.0.0.1"), &["garbage"]), ip("10.0.0.1"));
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_prefix() {
+        let k = ClientAddress::new(vec![]);
+        assert_eq!(
+            k.client_of(ip("2001:db8:aa:bb01::1"), &[]),
+            k.client_of(ip("2001:db8:aa:bbff:ffff::9"), &[]),
+            "one /56"
+        );
+        assert_ne!(
+            k.client_of(ip("2001:db8:aa:bb01::1"), &[]),
+            k.client_of(ip("2001:db8:aa:cc01::1"), &[])
+        );
     }
 
     #[test]

@@ -28,27 +28,27 @@ use crate::domain::survey_form::{
 };
 
 /// The survey behind a public link, with its form.
-struct Opened {
-    survey: Survey,
-    channel: Channel,
+pub(super) struct Opened {
+    pub(super) survey: Survey,
+    pub(super) channel: Channel,
     catalogue: Arc<Catalogue>,
     form_index: usize,
     token: String,
 }
 
 impl Opened {
-    fn form(&self) -> Result<&SurveyForm, WebError> {
+    pub(super) fn form(&self) -> Result<&SurveyForm, WebError> {
         self.catalogue
             .forms
             .get(self.form_index)
             .ok_or(WebError::NotFound)
     }
-    fn base(&self) -> String {
+    pub(super) fn base(&self) -> String {
         format!("/s/{}", self.token)
     }
 }
 
-async fn open(state: &AppState, token: &str) -> Result<Opened, WebError> {
+pub(super) async fn open(state: &AppState, token: &str) -> Result<Opened, WebError> {
     // Tokens are 22 letters and digits; anything else is not worth a query.
     if token.len() > 64 || !token.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(WebError::NotFound);
@@ -76,6 +76,32 @@ fn session_key(survey_id: i32) -> String {
     format!("response_{survey_id}")
 }
 
+fn code_key(survey_id: i32) -> String {
+    format!("code_{survey_id}")
+}
+
+fn sent_key(survey_id: i32) -> String {
+    format!("sent_{survey_id}")
+}
+
+/// What the browser keeps once its answers are sent: how to show the thank-you page,
+/// and nothing that leads back to the response.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(super) struct Sent {
+    pub(super) language: String,
+    pub(super) presentation: Presentation,
+}
+
+pub(super) fn sent(session: &Session, survey_id: i32) -> Option<Sent> {
+    session.get::<Sent>(&sent_key(survey_id)).ok().flatten()
+}
+
+/// Forget the response this browser was answering (and its code).
+fn forget_response(session: &Session, survey_id: i32) {
+    session.remove(&session_key(survey_id));
+    session.remove(&code_key(survey_id));
+}
+
 fn hash_code(code: &str) -> String {
     format!("{:x}", Sha256::digest(code.as_bytes()))
 }
@@ -101,7 +127,7 @@ fn language(form: &SurveyForm, wanted: &str) -> (String, Direction) {
 }
 
 /// What every respondent page needs: language, direction, modes, interface words.
-fn page_data(
+pub(super) fn page_data(
     opened: &Opened,
     form: &SurveyForm,
     lang: &str,
@@ -137,7 +163,7 @@ fn page_data(
     m
 }
 
-fn render(
+pub(super) fn render(
     state: &AppState,
     status: StatusCode,
     template: &str,
@@ -166,7 +192,18 @@ fn render(
         .body(body))
 }
 
-fn ui_text(data: &Map<String, Value>, key: &str) -> String {
+/// One word of the interface in the form's version of `lang`.
+fn interface_word(form: &SurveyForm, lang: &str, key: &str) -> String {
+    let (lang, _) = language(form, lang);
+    let children = form.audience == Audience::ChildrenAndYoungPeople;
+    interface(&lang, form.minutes_to_complete, children)
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string()
+}
+
+pub(super) fn ui_text(data: &Map<String, Value>, key: &str) -> String {
     data.get("ui")
         .and_then(|u| u.get(key))
         .and_then(Value::as_str)
@@ -176,7 +213,7 @@ fn ui_text(data: &Map<String, Value>, key: &str) -> String {
 
 /// The response this browser is answering through this link, if any. A response
 /// started on the open link does not follow the browser to the kiosk link, or back.
-async fn current(
+pub(super) async fn current(
     state: &AppState,
     session: &Session,
     opened: &Opened,
@@ -189,7 +226,7 @@ async fn current(
     Ok(response.filter(|r| r.channel == opened.channel.as_str()))
 }
 
-fn presentation_of(r: &Response) -> Presentation {
+pub(super) fn presentation_of(r: &Response) -> Presentation {
     serde_json::from_str(&r.presentation).unwrap_or_default()
 }
 
@@ -212,9 +249,12 @@ pub async fn start_page(
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
     let form = opened.form()?;
-    // A shared tablet's start page shows nothing of the last respondent, even one who
-    // walked away before sending: the next child starts afresh.
+    // A shared tablet's start page leaves nothing of the last respondent reachable,
+    // even one who walked away before sending: the next child starts afresh.
     let response = if opened.channel == Channel::Kiosk {
+        forget_response(&session, opened.survey.id);
+        session.remove(&sent_key(opened.survey.id));
+        session.renew();
         None
     } else {
         current(&state, &session, &opened).await?
@@ -239,8 +279,11 @@ pub async fn start_page(
         json!(query.as_ref().is_some_and(|q| q.sent.is_some())),
     );
     data.insert(
-        "in_progress".into(),
-        json!(response.as_ref().is_some_and(|r| !r.is_submitted())),
+        "continue_at".into(),
+        json!(response
+            .as_ref()
+            .filter(|r| !r.is_submitted())
+            .map(|r| carry_on(&opened, form, r))),
     );
     data.insert(
         "languages".into(),
@@ -290,7 +333,7 @@ pub async fn start(
         .map_err(|e| WebError::Internal(format!("session: {e}")))?;
     // The code is shown once per page from the session, never stored in clear.
     session
-        .insert(format!("code_{survey_id}"), &code)
+        .insert(code_key(survey_id), &code)
         .map_err(|e| WebError::Internal(format!("session: {e}")))?;
     Ok(see_other(&format!("{}/how", opened.base())))
 }
@@ -304,6 +347,11 @@ async fn answering(
     match current(state, session, opened).await? {
         Some(r) if r.is_submitted() => Ok(Err(see_other(&format!("{}/done", opened.base())))),
         Some(r) => Ok(Ok(r)),
+        None if opened.channel == Channel::OpenLink
+            && sent(session, opened.survey.id).is_some() =>
+        {
+            Ok(Err(see_other(&format!("{}/done", opened.base()))))
+        }
         None => Ok(Err(see_other(&opened.base()))),
     }
 }
@@ -364,7 +412,7 @@ async fn how_form(
 
 fn shown_code(session: &Session, survey_id: i32) -> Option<String> {
     session
-        .get::<String>(&format!("code_{survey_id}"))
+        .get::<String>(&code_key(survey_id))
         .ok()
         .flatten()
         .map(|c| display_resume_code(&c))
@@ -577,10 +625,11 @@ async fn question_page(
             .find(|(field, _)| field == id)
             .map(|(_, message)| message.as_str())
     };
+    let max_chars = ui_text(&data, "max_chars");
     let questions: Vec<Value> = shown
         .iter()
         .map(|(_, q)| {
-            question_view(
+            let mut view = question_view(
                 form,
                 q,
                 &lang,
@@ -588,7 +637,13 @@ async fn question_page(
                 answers.get(&q.id),
                 posted,
                 error_for(&q.id),
-            )
+            );
+            // Say the limit up front rather than only after a refusal.
+            if let (Value::Object(m), QuestionType::FreeText) = (&mut view, q.kind) {
+                let limit = q.max_length.unwrap_or(1000).to_string();
+                m.insert("limit_hint".into(), json!(max_chars.replace("{n}", &limit)));
+            }
+            view
         })
         .collect();
     // Progress counts the pages that apply to this respondent.
@@ -864,7 +919,8 @@ async fn check_form(
                 "question": view.get("text"),
                 "answer": answer,
                 "answered": answers.contains_key(&q.id),
-                "change": format!("{}/q/{}?change=1", opened.base(), page_no + 1),
+                // Straight to the question, which may be far down a section's page.
+                "change": format!("{}/q/{}?change=1#{}", opened.base(), page_no + 1, q.id),
             }));
         }
     }
@@ -892,20 +948,29 @@ pub async fn submit(
     if let Some(redirect) = closed(&opened) {
         return Ok(redirect);
     }
-    let Some(response) = current(&state, &session, &opened).await? else {
-        return Ok(see_other(&opened.base()));
-    };
     let form = opened.form()?;
+    let Some(response) = current(&state, &session, &opened).await? else {
+        return match sent(&session, opened.survey.id) {
+            // Sent a moment ago (a double tap, or Back then Send again): stored once.
+            Some(_) if opened.channel == Channel::Kiosk => {
+                Ok(see_other(&format!("{}?sent=1", opened.base())))
+            }
+            Some(sent) => {
+                let message = interface_word(form, &sent.language, "already_sent");
+                done_page(
+                    &state,
+                    &session,
+                    &opened,
+                    &sent,
+                    Some(message),
+                    StatusCode::CONFLICT,
+                )
+            }
+            None => Ok(see_other(&opened.base())),
+        };
+    };
     if response.is_submitted() {
-        let csrf = csrf_token(&session)?;
-        let data = page_data(
-            &opened,
-            form,
-            &response.language,
-            &presentation_of(&response),
-            &csrf,
-        );
-        let message = ui_text(&data, "already_sent");
+        let message = interface_word(form, &response.language, "already_sent");
         return check_form(
             &state,
             &session,
@@ -923,18 +988,11 @@ pub async fn submit(
         // Only a form changed under a response in progress gets here; the details are
         // for the log, the respondent gets words in their own language.
         for p in &problems {
-            tracing::warn!(survey = opened.survey.id, problem = %p, "a response failed its schema");
+            // The pointer only: the schema's own message can quote the answer.
+            tracing::warn!(survey = opened.survey.id, field = %p.pointer, "a response failed its schema");
         }
-        let csrf = csrf_token(&session)?;
-        let words = page_data(
-            &opened,
-            form,
-            &response.language,
-            &presentation_of(&response),
-            &csrf,
-        );
-        let errors =
-            vec![json!({ "field": "send", "message": ui_text(&words, "answers_invalid") })];
+        let message = interface_word(form, &response.language, "answers_invalid");
+        let errors = vec![json!({ "field": "send", "message": message })];
         return check_form(
             &state,
             &session,
@@ -957,10 +1015,19 @@ pub async fn submit(
         Err(DbError::Refused(m)) => return Err(WebError::Conflict(m)),
         Err(e) => return Err(e.into()),
     }
-    session.remove(&format!("code_{}", opened.survey.id));
+    // Nothing in the browser's session leads back to the response once it is sent.
+    forget_response(&session, opened.survey.id);
+    let done = Sent {
+        language: response.language.clone(),
+        presentation: presentation_of(&response),
+    };
+    session
+        .insert(sent_key(opened.survey.id), &done)
+        .map_err(|e| WebError::Internal(format!("session: {e}")))?;
     if opened.channel == Channel::Kiosk {
-        // A shared tablet keeps no trace of the last respondent.
-        session.purge();
+        // A shared tablet keeps no trace of the last respondent: a new session key, and
+        // a clean start page (which forgets even that something was sent).
+        session.renew();
         return Ok(see_other(&format!("{}?sent=1", opened.base())));
     }
     Ok(see_other(&format!("{}/done", opened.base())))
@@ -972,21 +1039,37 @@ pub async fn done(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let opened = open(&state, &path.into_inner()).await?;
-    let form = opened.form()?;
-    let response = current(&state, &session, &opened).await?;
-    let Some(response) = response.filter(|r| r.is_submitted()) else {
+    let Some(sent) = sent(&session, opened.survey.id) else {
         return Ok(see_other(&opened.base()));
     };
-    let csrf = csrf_token(&session)?;
-    let data = page_data(
-        &opened,
-        form,
-        &response.language,
-        &presentation_of(&response),
+    done_page(&state, &session, &opened, &sent, None, StatusCode::OK)
+}
+
+/// The thank-you page, with a notice when answers were sent twice.
+fn done_page(
+    state: &AppState,
+    session: &Session,
+    opened: &Opened,
+    sent: &Sent,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let csrf = csrf_token(session)?;
+    let mut data = page_data(
+        opened,
+        opened.form()?,
+        &sent.language,
+        &sent.presentation,
         &csrf,
     );
+    if let Some(message) = problem {
+        data.insert(
+            "errors".into(),
+            json!([{ "field": "main", "message": message }]),
+        );
+    }
     let title = ui_text(&data, "done_heading");
-    render(&state, StatusCode::OK, "respond/done", &title, data)
+    render(state, status, "respond/done", &title, data)
 }
 
 #[derive(serde::Deserialize)]
@@ -1071,15 +1154,7 @@ pub async fn resume(
         None => None,
     };
     let Some((id, code)) = found else {
-        let csrf = csrf_token(&session)?;
-        let data = page_data(
-            &opened,
-            opened.form()?,
-            &lang,
-            &Presentation::default(),
-            &csrf,
-        );
-        let message = ui_text(&data, "resume_not_found");
+        let message = interface_word(opened.form()?, &lang, "resume_not_found");
         return resume_form(
             &state,
             &session,
@@ -1094,30 +1169,19 @@ pub async fn resume(
         .insert(session_key(survey_id), id)
         .map_err(|e| WebError::Internal(format!("session: {e}")))?;
     session
-        .insert(format!("code_{survey_id}"), &code)
+        .insert(code_key(survey_id), &code)
         .map_err(|e| WebError::Internal(format!("session: {e}")))?;
     let response = db::run(&state.pool, move |c| db::surveys::load(c, survey_id, id))
         .await?
         .ok_or(WebError::NotFound)?;
-    let form = opened.form()?;
-    let answers = answers_of(form, &response);
-    // Carry on after the last page answered.
-    let last_answered = response::pages(form)
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| {
-            p.questions.iter().any(|&i| {
-                response::question_at(form, i).is_some_and(|q| answers.contains_key(&q.id))
-            })
-        })
-        .map(|(i, _)| i)
-        .next_back();
-    let next = match last_answered {
-        None => response::next_page(form, None, &answers),
-        Some(i) => response::next_page(form, Some(i), &answers),
-    };
-    Ok(see_other(&match next {
+    Ok(see_other(&carry_on(&opened, opened.form()?, &response)))
+}
+
+/// Where to carry on with a response: the page after the last one answered.
+fn carry_on(opened: &Opened, form: &SurveyForm, response: &Response) -> String {
+    let answers = answers_of(form, response);
+    match response::carry_on_page(form, &answers) {
         Some(p) => format!("{}/q/{}", opened.base(), p + 1),
         None => format!("{}/check", opened.base()),
-    }))
+    }
 }

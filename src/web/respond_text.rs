@@ -5,6 +5,10 @@ use serde_json::{json, Value};
 
 use crate::domain::response::AnswerProblem;
 
+/// The languages the respondent pages' own words are written in. A form may use
+/// only these.
+pub const LANGUAGES: &[&str] = &["en", "ur"];
+
 /// Why an answer was not taken, in `lang` (English where there is no translation).
 /// `dont_understand` is the form's own wording of "I don't understand" in `lang`.
 pub fn answer_problem(lang: &str, problem: &AnswerProblem, dont_understand: &str) -> String {
@@ -86,6 +90,17 @@ pub fn interface(lang: &str, minutes: u32, children: bool) -> Value {
             "closed_body": "اب جوابات نہیں لیے جا رہے۔ آپ کی دلچسپی کا شکریہ۔",
             "already_sent": "یہ جوابات پہلے ہی بھیجے جا چکے ہیں۔ انہیں صرف ایک بار محفوظ کیا گیا ہے۔",
             "error_prefix": "خرابی:",
+            "max_chars": "آپ {n} حروف تک لکھ سکتے ہیں۔",
+            "error_heading": "معذرت، ایک مسئلہ ہے",
+            "error_unreadable": "جو بھیجا گیا اس میں سے کچھ استعمال نہیں ہو سکا۔ واپس جائیں، اپنا جواب دیکھیں اور دوبارہ کوشش کریں۔",
+            "error_expired": "یہ صفحہ پرانا ہو چکا ہے۔ سروے کے شروع میں جا کر دوبارہ کوشش کریں۔ اگر آپ نے اپنا کوڈ لکھا تھا تو اس سے جاری رکھ سکتے ہیں۔",
+            "error_not_found_heading": "صفحہ نہیں ملا",
+            "error_not_found": "یہ صفحہ موجود نہیں ہے۔",
+            "error_too_long": "جو آپ نے بھیجا وہ بہت لمبا تھا۔ واپس جائیں، اپنا جواب چھوٹا کریں اور دوبارہ کوشش کریں۔",
+            "error_too_many_heading": "بہت زیادہ کوششیں",
+            "error_too_many": "ایک منٹ انتظار کریں، پھر دوبارہ کوشش کریں۔",
+            "error_server": "ہماری طرف کچھ غلط ہو گیا۔ چند منٹ بعد دوبارہ کوشش کریں۔ جن صفحات سے آپ آگے بڑھ چکے ہیں ان کے جوابات محفوظ ہیں۔",
+            "back_to_start": "سروے کے شروع میں جائیں",
             "bsl_caption": "یہ سوال برطانوی اشاروں کی زبان (BSL) میں دیکھیں",
             "answers_invalid": "کچھ جوابات بھیجے نہیں جا سکے۔ سوالات پر واپس جا کر انہیں دیکھیں۔",
         }),
@@ -139,6 +154,17 @@ pub fn interface(lang: &str, minutes: u32, children: bool) -> Value {
             "closed_body": "Answers are no longer being collected. Thank you for your interest.",
             "already_sent": "These answers have already been sent. They were stored once.",
             "error_prefix": "Error:",
+            "max_chars": "You can write up to {n} characters.",
+            "error_heading": "Sorry, there is a problem",
+            "error_unreadable": "Something in what was sent could not be used. Go back, check your answer and try again.",
+            "error_expired": "This page has expired. Go to the start of the survey and try again. If you wrote down your code, you can use it to carry on.",
+            "error_not_found_heading": "Page not found",
+            "error_not_found": "This page does not exist.",
+            "error_too_long": "What you sent was too long. Go back, make your answer shorter and try again.",
+            "error_too_many_heading": "Too many tries",
+            "error_too_many": "Wait a minute, then try again.",
+            "error_server": "Something went wrong on our side. Try again in a few minutes. The answers on pages you have already moved on from are kept.",
+            "back_to_start": "Go to the start of the survey",
             "bsl_caption": "Watch this question in British Sign Language (BSL)",
             "answers_invalid": "Some answers could not be sent. Go back to the questions and check them.",
         }),

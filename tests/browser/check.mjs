@@ -297,6 +297,25 @@ for (const survey of surveys) {
       await startSurvey(page, survey.open, lang, mode, label);
       const dir = await page.evaluate(() => document.documentElement.dir);
       check(`${label}: lang and dir`, (await page.evaluate(() => document.documentElement.lang)) === lang && dir === (lang === "ur" ? "rtl" : "ltr"), dir);
+      if (mode.includes("read_aloud")) {
+        // The button shows only where the browser has a voice for the page's language.
+        await page.waitForTimeout(300); // voices can arrive just after load
+        const state = await page.evaluate(() => {
+          const button = document.querySelector(".read-aloud");
+          const lang = document.documentElement.lang.toLowerCase();
+          const voices = "speechSynthesis" in window ? speechSynthesis.getVoices() : [];
+          return {
+            present: !!button,
+            shown: !!button && getComputedStyle(button).display !== "none",
+            voice: voices.some((v) => (v.lang || "").toLowerCase().startsWith(lang)),
+          };
+        });
+        check(`${label}: read-aloud shown only with a voice`, state.present && state.shown === state.voice, JSON.stringify(state));
+      }
+      // Larger text grows the question itself, not just the body copy.
+      const heading = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main h1")).fontSize));
+      const wanted = mode.includes("larger_text") ? 50 : 40; // 2.5rem at 1280px, a quarter more when larger
+      check(`${label}: question heading size`, Math.abs(heading - wanted) < 0.5, `${heading}px, wanted ${wanted}px`);
       await walkSurvey(page, label, { withErrors: modeName === "plain" });
       await audit(page, `${label}: confirmation`);
       await page.context().close();
@@ -304,6 +323,12 @@ for (const survey of surveys) {
   }
   // Resume, kiosk and the kiosk's clean start after sending.
   const page = await newPage();
+  for (const lang of children ? ["en", "ur"] : ["en"]) {
+    // An error inside a survey stays in the survey's layout and language.
+    await page.goto(`${BASE}${survey.open}/q/999?lang=${lang}`);
+    check(`${survey.title} [${lang}]: error page in the survey's language`, (await page.evaluate(() => document.documentElement.lang)) === lang && !!(await page.$(".help-signpost")));
+    await audit(page, `${survey.title} [${lang}]: page not found inside the survey`);
+  }
   await page.goto(`${BASE}${survey.open}/resume`);
   await audit(page, `${survey.title}: continue with a code`);
   await page.fill("#code", "AAAA-AAAA");
