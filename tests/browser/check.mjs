@@ -325,7 +325,7 @@ for (const survey of surveys) {
   const page = await newPage();
   for (const lang of children ? ["en", "ur"] : ["en"]) {
     // An error inside a survey stays in the survey's layout and language.
-    await page.goto(`${BASE}${survey.open}/q/999?lang=${lang}`);
+    await page.goto(`${BASE}${survey.open}/no-such-page?lang=${lang}`);
     check(`${survey.title} [${lang}]: error page in the survey's language`, (await page.evaluate(() => document.documentElement.lang)) === lang && !!(await page.$(".help-signpost")));
     await audit(page, `${survey.title} [${lang}]: page not found inside the survey`);
   }
