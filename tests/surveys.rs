@@ -276,6 +276,16 @@ async fn a_response_can_be_resumed_on_another_device_with_its_code() {
     let (_, html) = phone.page(&page).await;
     let code = text_of(&html, ".resume-code-value").expect("a resume code is shown");
     assert_eq!(code.len(), 9, "{code}");
+    let resume_link = format!("{link}/resume?code={code}&lang=en");
+    assert!(
+        html.contains(&resume_link.replace('&', "&amp;")),
+        "a link to carry on with the code"
+    );
+    let (_, prefilled) = app.client().page(&resume_link).await;
+    assert!(
+        prefilled.contains(&format!("value=\"{code}\"")),
+        "the link fills the code in, for the person to confirm"
+    );
     let (name, _) = question_name(&html).unwrap();
     let choice = first_option(&html, &name);
     let res = answer(&phone, &page, &[(&name, &choice)]).await;
