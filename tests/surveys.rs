@@ -60,6 +60,14 @@ async fn answer(b: &Browser, page: &str, fields: &[(&str, &str)]) -> reqwest::Re
     b.submit(page, page, fields).await
 }
 
+/// Answer the first question on `page` with its first answer, as a person would.
+async fn answer_first(b: &Browser, page: &str) -> reqwest::Response {
+    let (_, html) = b.page(page).await;
+    let (name, _) = question_name(&html).unwrap();
+    let choice = first_option(&html, &name);
+    answer(b, page, &[(&name, &choice)]).await
+}
+
 fn first_option(html: &str, name: &str) -> String {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse(&format!("input[name=\"{name}\"]")).unwrap();
@@ -286,9 +294,7 @@ async fn a_response_can_be_resumed_on_another_device_with_its_code() {
         prefilled.contains(&format!("value=\"{code}\"")),
         "the link fills the code in, for the person to confirm"
     );
-    let (name, _) = question_name(&html).unwrap();
-    let choice = first_option(&html, &name);
-    let res = answer(&phone, &page, &[(&name, &choice)]).await;
+    let res = answer_first(&phone, &page).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let next = location(&res);
 
@@ -474,10 +480,7 @@ async fn closed_surveys_take_no_answers() {
     let (link, _) = links(&app, "practitioners");
     let b = app.client();
     let page = begin(&b, &link, &[("lang", "en"), ("high_contrast", "yes")]).await;
-    let (_, html) = b.page(&page).await;
-    let (name, _) = question_name(&html).unwrap();
-    let choice = first_option(&html, &name);
-    answer(&b, &page, &[(&name, &choice)]).await;
+    answer_first(&b, &page).await;
     assert_ne!(responses(&app, "practitioners")[0].4, "{}");
     let lead = app.signed_in(LEAD).await;
     let res = lead
@@ -598,11 +601,8 @@ async fn a_kiosk_shows_nothing_of_a_respondent_who_walked_away() {
         &[("lang", "ur"), ("high_contrast", "yes")],
     )
     .await;
-    let (_, html) = tablet.page(&page).await;
-    let (name, _) = question_name(&html).unwrap();
-    let choice = first_option(&html, &name);
     assert_eq!(
-        answer(&tablet, &page, &[(&name, &choice)]).await.status(),
+        answer_first(&tablet, &page).await.status(),
         StatusCode::SEE_OTHER
     );
     // The first child walks away; the next one sees a clean start page in English.
@@ -964,10 +964,7 @@ async fn continuing_from_the_start_page_goes_where_the_respondent_left_off() {
     let (link, _) = links(&app, "parents-and-carers");
     let b = app.client();
     let page = begin(&b, &link, &[("lang", "en")]).await;
-    let (_, html) = b.page(&page).await;
-    let (name, _) = question_name(&html).unwrap();
-    let choice = first_option(&html, &name);
-    answer(&b, &page, &[(&name, &choice)]).await;
+    answer_first(&b, &page).await;
     let (_, html) = b.page(&link).await;
     let doc = scraper::Html::parse_document(&html);
     let href = doc

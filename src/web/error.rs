@@ -1,6 +1,7 @@
 //! The web layer's one error type, and the middleware that turns every error
 //! response (ours or actix's own) into a page in the service's layout.
 
+use actix_web::body::EitherBody;
 use actix_web::dev::ServiceResponse;
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::ErrorHandlerResponse;
@@ -94,17 +95,40 @@ fn default_text(status: StatusCode) -> (&'static str, &'static str) {
     }
 }
 
-/// Render any error response without an HTML body as a page in the layout.
-pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+/// Whether a response needs an error page: an error status, and no page yet.
+pub(super) fn wants_page<B>(res: &ServiceResponse<B>) -> bool {
     let status = res.status();
     let already_html = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if already_html || !(status.is_client_error() || status.is_server_error()) {
+    !already_html && (status.is_client_error() || status.is_server_error())
+}
+
+/// The response with `body` as its page, keeping its status and other headers
+/// (such as Retry-After).
+pub(super) fn with_page<B>(
+    res: ServiceResponse<B>,
+    body: String,
+) -> ServiceResponse<EitherBody<B>> {
+    let mut response = HttpResponse::build(res.status());
+    response.content_type("text/html; charset=utf-8");
+    for (name, value) in res.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            response.append_header((name.clone(), value.clone()));
+        }
+    }
+    let (req, _) = res.into_parts();
+    ServiceResponse::new(req, response.body(body)).map_into_right_body()
+}
+
+/// Render any error response without an HTML body as a page in the layout.
+pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    if !wants_page(&res) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
+    let status = res.status();
     let (heading, default_message) = default_text(status);
     let message = res
         .response()
@@ -139,14 +163,5 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
                 handlebars::html_escape(&message)
             )
         });
-    let mut response = HttpResponse::build(status);
-    response.content_type("text/html; charset=utf-8");
-    for (name, value) in res.headers() {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-            response.append_header((name.clone(), value.clone()));
-        }
-    }
-    let (req, _) = res.into_parts();
-    let res = ServiceResponse::new(req, response.body(body)).map_into_right_body();
-    Ok(ErrorHandlerResponse::Response(res))
+    Ok(ErrorHandlerResponse::Response(with_page(res, body)))
 }

@@ -168,8 +168,22 @@ pub(super) fn render(
     status: StatusCode,
     template: &str,
     title: &str,
-    mut data: Map<String, Value>,
+    data: Map<String, Value>,
 ) -> Result<HttpResponse, WebError> {
+    let body = page_html(state, template, title, data)?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(body))
+}
+
+/// A respondent page's HTML; the title says "Error:" first when the page has errors.
+pub(super) fn page_html(
+    state: &AppState,
+    template: &str,
+    title: &str,
+    mut data: Map<String, Value>,
+) -> Result<String, WebError> {
     let has_errors = data
         .get("errors")
         .and_then(Value::as_array)
@@ -185,11 +199,7 @@ pub(super) fn render(
         title.to_string()
     };
     data.insert("title".into(), json!(title));
-    let body = state.templates.render(template, &Value::Object(data))?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .body(body))
+    Ok(state.templates.render(template, &Value::Object(data))?)
 }
 
 /// One word of the interface in the form's version of `lang`.
@@ -339,7 +349,23 @@ pub async fn start(
 }
 
 /// Load the response this browser is answering, or send the browser back to the start.
+/// The open survey behind `token` and the response this browser is answering in it,
+/// or where to send the browser instead (the closed notice, the start, or thanks).
 async fn answering(
+    state: &AppState,
+    session: &Session,
+    token: &str,
+) -> Result<Result<(Opened, Response), HttpResponse>, WebError> {
+    let opened = open(state, token).await?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(Err(redirect));
+    }
+    Ok(answering_in(state, session, &opened)
+        .await?
+        .map(|response| (opened, response)))
+}
+
+async fn answering_in(
     state: &AppState,
     session: &Session,
     opened: &Opened,
@@ -362,12 +388,8 @@ pub async fn how_page(
     session: Session,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let opened = open(&state, &path.into_inner()).await?;
-    if let Some(redirect) = closed(&opened) {
-        return Ok(redirect);
-    }
-    let response = match answering(&state, &session, &opened).await? {
-        Ok(r) => r,
+    let (opened, response) = match answering(&state, &session, &path.into_inner()).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
     how_form(&state, &session, &opened, &response, StatusCode::OK).await
@@ -424,12 +446,8 @@ pub async fn how(
     path: web::Path<String>,
     posted: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
-    let opened = open(&state, &path.into_inner()).await?;
-    if let Some(redirect) = closed(&opened) {
-        return Ok(redirect);
-    }
-    let response = match answering(&state, &session, &opened).await? {
-        Ok(r) => r,
+    let (opened, response) = match answering(&state, &session, &path.into_inner()).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
     let form = opened.form()?;
@@ -751,12 +769,8 @@ pub async fn page(
     query: Option<web::Query<PageQuery>>,
 ) -> Result<HttpResponse, WebError> {
     let (token, n) = path.into_inner();
-    let opened = open(&state, &token).await?;
-    if let Some(redirect) = closed(&opened) {
-        return Ok(redirect);
-    }
-    let response = match answering(&state, &session, &opened).await? {
-        Ok(r) => r,
+    let (opened, response) = match answering(&state, &session, &token).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
     let index = page_index(n, opened.form()?)?;
@@ -783,12 +797,8 @@ pub async fn answer(
     posted: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let (token, n) = path.into_inner();
-    let opened = open(&state, &token).await?;
-    if let Some(redirect) = closed(&opened) {
-        return Ok(redirect);
-    }
-    let response = match answering(&state, &session, &opened).await? {
-        Ok(r) => r,
+    let (opened, response) = match answering(&state, &session, &token).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
     let form = opened.form()?;
@@ -864,12 +874,8 @@ pub async fn check_page(
     session: Session,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let opened = open(&state, &path.into_inner()).await?;
-    if let Some(redirect) = closed(&opened) {
-        return Ok(redirect);
-    }
-    let response = match answering(&state, &session, &opened).await? {
-        Ok(r) => r,
+    let (opened, response) = match answering(&state, &session, &path.into_inner()).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
     check_form(&state, &session, &opened, &response, vec![], StatusCode::OK).await

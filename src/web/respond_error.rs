@@ -5,12 +5,12 @@
 use actix_session::SessionExt;
 use actix_web::body::MessageBody;
 use actix_web::dev::ServiceResponse;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest};
 use serde_json::{json, Value};
 
-use super::error::WebError;
+use super::error::{wants_page, with_page, WebError};
 use super::respond::{self, Opened};
 use super::session::csrf_token;
 use super::AppState;
@@ -22,15 +22,10 @@ use crate::domain::response::Presentation;
 pub fn render<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    let status = res.status();
-    let already_html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if already_html || !(status.is_client_error() || status.is_server_error()) {
+    if !wants_page(&res) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
+    let status = res.status();
     // Our own refusals say exactly what was wrong, in English.
     let specific = res
         .response()
@@ -44,15 +39,7 @@ pub fn render<B: MessageBody + 'static>(
         let Some(body) = page(res.request(), status, specific).await else {
             return Ok(res.map_into_left_body());
         };
-        let mut response = HttpResponse::build(status);
-        response.content_type("text/html; charset=utf-8");
-        for (name, value) in res.headers() {
-            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-                response.append_header((name.clone(), value.clone()));
-            }
-        }
-        let (req, _) = res.into_parts();
-        Ok(ServiceResponse::new(req, response.body(body)).map_into_right_body())
+        Ok(with_page(res, body))
     })))
 }
 
@@ -94,9 +81,7 @@ async fn page(req: &HttpRequest, status: StatusCode, specific: Option<String>) -
     };
     data.insert("message".into(), json!(message));
     data.insert("status".into(), Value::from(status.as_u16()));
-    let rendered = respond::render(state, status, "respond/error", &heading, data).ok()?;
-    let bytes = actix_web::body::to_bytes(rendered.into_body()).await.ok()?;
-    String::from_utf8(bytes.to_vec()).ok()
+    respond::page_html(state, "respond/error", &heading, data).ok()
 }
 
 /// `?lang=` from the address, for pages reached before a response has a language.
