@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/integration/common/mod.rs"]
 mod common;
 
 use std::time::{Duration, Instant};
@@ -20,7 +20,7 @@ fn link(app: &TestApp, form_id: &str) -> String {
     let survey = area_send::db::surveys::for_inspection(&mut conn, HARROWDALE)
         .unwrap()
         .into_iter()
-        .find(|s| s.form_id == form_id)
+        .find(|s| s.form.id == form_id)
         .unwrap();
     format!("/s/{}", survey.open_link_token)
 }

@@ -3,17 +3,23 @@
 //! network), then by the domain's own checks. Every problem is reported with its
 //! file, JSON pointer and reason; nothing half-checked is ever used.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
 use crate::domain::framework::Framework;
 use crate::domain::problem::Problem;
+use crate::domain::response::ResponseGate;
+use crate::domain::survey::FormRef;
 use crate::domain::survey_form::{Assets, SurveyForm};
+use crate::words::Words;
 
 /// The schemas are part of the code's contract, so they are compiled in.
+/// Earlier versions of the forms sit in `previous/` beside the current ones.
 const FORM_SCHEMA: &str = include_str!("../survey-forms/survey-form.schema.json");
 const FRAMEWORK_SCHEMA: &str = include_str!("../framework/framework.schema.json");
 
@@ -99,17 +105,71 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
-/// The framework and the survey forms, all checked.
+/// One version of one survey form, checked, with what answering it needs compiled
+/// once: its response gate and its content digest.
+#[derive(Debug)]
+pub struct CompiledForm {
+    pub form: SurveyForm,
+    pub gate: ResponseGate,
+    /// SHA-256 of the form's JSON with keys sorted: a survey records it when opened,
+    /// so a file changed under an open survey without a new version is caught.
+    pub digest: String,
+}
+
+impl CompiledForm {
+    pub fn form_ref(&self) -> FormRef {
+        FormRef {
+            id: self.form.id.clone(),
+            version: self.form.version,
+        }
+    }
+}
+
+/// The framework, every shipped version of every survey form (keyed by form id and
+/// version), and the survey pages' words, all checked.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     pub framework: Framework,
-    pub forms: Vec<SurveyForm>,
+    forms: BTreeMap<(String, u32), Arc<CompiledForm>>,
+    pub words: Words,
 }
 
 impl Catalogue {
-    pub fn form(&self, id: &str) -> Option<&SurveyForm> {
-        self.forms.iter().find(|f| f.id == id)
+    /// One version of a form.
+    pub fn form(&self, form: &FormRef) -> Option<&Arc<CompiledForm>> {
+        self.forms.get(&(form.id.clone(), form.version))
     }
+
+    /// The newest version of each form, by id: what opening surveys opens.
+    pub fn current(&self) -> Vec<&Arc<CompiledForm>> {
+        let mut newest: BTreeMap<&str, &Arc<CompiledForm>> = BTreeMap::new();
+        for ((id, _), form) in &self.forms {
+            // Keys are ordered by version within an id, so the last one wins.
+            newest.insert(id.as_str(), form);
+        }
+        newest.into_values().collect()
+    }
+
+    /// The forms that opening surveys opens, as references.
+    pub fn current_refs(&self) -> Vec<FormRef> {
+        self.current().iter().map(|f| f.form_ref()).collect()
+    }
+
+    /// The newest version of the form with this id.
+    pub fn latest(&self, id: &str) -> Option<&Arc<CompiledForm>> {
+        self.current().into_iter().find(|f| f.form.id == id)
+    }
+
+    /// Every version of every form.
+    pub fn all_versions(&self) -> impl Iterator<Item = &Arc<CompiledForm>> {
+        self.forms.values()
+    }
+}
+
+/// The digest of a form file's content, independent of layout and key order.
+pub fn digest(value: &Value) -> String {
+    // serde_json's maps keep keys sorted, so this text is canonical.
+    format!("{:x}", Sha256::digest(value.to_string().as_bytes()))
 }
 
 fn problem(file: &str, pointer: impl Into<String>, reason: impl Into<String>) -> FileProblem {
@@ -152,14 +212,15 @@ fn validate(file: &str, bytes: &[u8], schema: &str) -> Result<Value, Vec<FilePro
 }
 
 /// Schema first, then the model's own checks; every problem carries the file name.
+/// Returns the model and the JSON it was read from.
 fn check_file<T: serde::de::DeserializeOwned>(
     file: &str,
     bytes: &[u8],
     schema: &str,
     rules: impl FnOnce(&T) -> Vec<Problem>,
-) -> Result<T, Vec<FileProblem>> {
+) -> Result<(T, Value), Vec<FileProblem>> {
     let value = validate(file, bytes, schema)?;
-    let model: T = serde_json::from_value(value)
+    let model: T = serde_json::from_value(value.clone())
         .map_err(|e| vec![problem(file, "", format!("cannot be read: {e}"))])?;
     let problems: Vec<FileProblem> = rules(&model)
         .into_iter()
@@ -169,7 +230,7 @@ fn check_file<T: serde::de::DeserializeOwned>(
         })
         .collect();
     if problems.is_empty() {
-        Ok(model)
+        Ok((model, value))
     } else {
         Err(problems)
     }
@@ -177,7 +238,7 @@ fn check_file<T: serde::de::DeserializeOwned>(
 
 /// Check one framework file completely.
 pub fn check_framework(file: &str, bytes: &[u8]) -> Result<Framework, Vec<FileProblem>> {
-    check_file(file, bytes, FRAMEWORK_SCHEMA, Framework::check)
+    check_file(file, bytes, FRAMEWORK_SCHEMA, Framework::check).map(|(f, _)| f)
 }
 
 /// Check one survey form completely, against the framework's criteria and the files it may name.
@@ -186,34 +247,54 @@ pub fn check_form(
     bytes: &[u8],
     framework: &Framework,
     assets: &Assets,
-) -> Result<SurveyForm, Vec<FileProblem>> {
+) -> Result<CompiledForm, Vec<FileProblem>> {
     let criteria = framework.criterion_ids();
-    check_file(file, bytes, FORM_SCHEMA, |form: &SurveyForm| {
+    let (form, value) = check_file(file, bytes, FORM_SCHEMA, |form: &SurveyForm| {
         form.check(&criteria, assets)
+    })?;
+    let gate = ResponseGate::new(&form).map_err(|p| {
+        vec![FileProblem {
+            file: file.to_string(),
+            problem: p,
+        }]
+    })?;
+    Ok(CompiledForm {
+        form,
+        gate,
+        digest: digest(&value),
     })
 }
 
 /// Check a set of named files: the framework first (forms need its criteria), then
-/// every form, then that no two forms share an id.
+/// every form, then that no two files hold the same version of a form.
 pub fn check_all(
     framework: (&str, &[u8]),
     forms: &[(String, Vec<u8>)],
+    words: Words,
     assets: &Assets,
 ) -> Result<Catalogue, Problems> {
     let framework = check_framework(framework.0, framework.1).map_err(Problems)?;
     let mut problems = vec![];
-    let mut checked: Vec<SurveyForm> = vec![];
+    let mut checked: BTreeMap<(String, u32), Arc<CompiledForm>> = BTreeMap::new();
     for (file, bytes) in forms {
         match check_form(file, bytes, &framework, assets) {
-            Ok(form) => {
-                if checked.iter().any(|f| f.id == form.id) {
-                    problems.push(problem(
-                        file,
-                        "/id",
-                        format!("another form already has the id \"{}\"", form.id),
-                    ));
-                } else {
-                    checked.push(form);
+            Ok(compiled) => {
+                let key = (compiled.form.id.clone(), compiled.form.version);
+                match checked.entry(key) {
+                    std::collections::btree_map::Entry::Occupied(taken) => {
+                        problems.push(problem(
+                            file,
+                            "/version",
+                            format!(
+                                "another form already has the id \"{}\" and version {}; give a changed form a new version number",
+                                taken.key().0,
+                                taken.key().1
+                            ),
+                        ))
+                    }
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(Arc::new(compiled));
+                    }
                 }
             }
             Err(mut p) => problems.append(&mut p),
@@ -226,30 +307,27 @@ pub fn check_all(
         Ok(Catalogue {
             framework,
             forms: checked,
+            words,
         })
     } else {
         Err(Problems(problems))
     }
 }
 
-/// Check a complete response against the JSON Schema derived from its form: the one
-/// gate that web submissions, paper responses and API calls all pass.
-pub fn check_response(form: &SurveyForm, response: &Value) -> Vec<Problem> {
-    let schema = crate::domain::response::response_schema(form);
-    match jsonschema::draft202012::options().build(&schema) {
-        Ok(validator) => validator
-            .iter_errors(response)
-            .map(|e| Problem::new(e.instance_path().to_string(), e.to_string()))
-            .collect(),
-        Err(e) => vec![Problem::new(
-            "",
-            format!("the response schema of {} is not valid: {e}", form.id),
-        )],
-    }
+/// The survey pages' words built into the binary, as a list of problems if broken.
+pub fn shipped_words() -> Result<Words, Problems> {
+    Words::shipped().map_err(|problems| {
+        Problems(
+            problems
+                .into_iter()
+                .map(|(file, problem)| FileProblem { file, problem })
+                .collect(),
+        )
+    })
 }
 
 /// The framework and forms compiled into the binary.
-pub fn shipped(assets: &Assets) -> Result<Catalogue, Problems> {
+pub fn shipped(words: Words, assets: &Assets) -> Result<Catalogue, Problems> {
     let framework = ShippedFramework::get("framework.json")
         .map(|f| f.data.into_owned())
         .unwrap_or_default();
@@ -259,13 +337,20 @@ pub fn shipped(assets: &Assets) -> Result<Catalogue, Problems> {
         })
         .collect();
     forms.sort();
-    check_all(("framework/framework.json", &framework), &forms, assets)
+    check_all(
+        ("framework/framework.json", &framework),
+        &forms,
+        words,
+        assets,
+    )
 }
 
-/// The framework file and the forms in a folder (every `*.json` but the schema).
+/// The framework file and the forms in a folder: every `*.json` but the schema, in
+/// the folder and in its `previous/` folder (earlier versions of the forms).
 pub fn from_files(
     framework_file: &Path,
     forms_dir: &Path,
+    words: Words,
     assets: &Assets,
 ) -> Result<Catalogue, Problems> {
     let read_problem = |path: &Path, e: std::io::Error| {
@@ -276,14 +361,20 @@ pub fn from_files(
         )])
     };
     let framework = std::fs::read(framework_file).map_err(|e| read_problem(framework_file, e))?;
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(forms_dir)
-        .map_err(|e| read_problem(forms_dir, e))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".json") && !name.ends_with(".schema.json")
-        })
-        .collect();
+    let json_files = |dir: &Path| -> Result<Vec<PathBuf>, std::io::Error> {
+        Ok(std::fs::read_dir(dir)?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                p.is_file() && name.ends_with(".json") && !name.ends_with(".schema.json")
+            })
+            .collect())
+    };
+    let mut paths = json_files(forms_dir).map_err(|e| read_problem(forms_dir, e))?;
+    let previous = forms_dir.join("previous");
+    if previous.is_dir() {
+        paths.extend(json_files(&previous).map_err(|e| read_problem(&previous, e))?);
+    }
     paths.sort();
     let mut forms = vec![];
     for path in paths {
@@ -293,6 +384,7 @@ pub fn from_files(
     check_all(
         (&framework_file.display().to_string(), &framework),
         &forms,
+        words,
         assets,
     )
 }

@@ -5,10 +5,94 @@ use std::path::PathBuf;
 use clap::Args;
 
 /// Where the database lives, chosen from the URL's scheme (never guessed by diesel).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Its `Debug` hides any password the URL holds.
+#[derive(Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
     Sqlite(PathBuf),
     Postgres(String),
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatabaseUrl::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            DatabaseUrl::Postgres(url) => f
+                .debug_tuple("Postgres")
+                .field(&redact_password(url))
+                .finish(),
+        }
+    }
+}
+
+/// A URL with any password in it (`user:password@`, or `password=` in the query)
+/// replaced by `***`, for logs and `Debug`.
+pub fn redact_password(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some(parts) => parts,
+        None => return url.to_string(),
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => format!("{userinfo}@{host}"),
+        },
+        None => authority.to_string(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let query: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                    _ => pair.to_string(),
+                })
+                .collect();
+            format!("{path}?{}", query.join("&"))
+        }
+        None => tail.to_string(),
+    };
+    format!("{scheme}://{authority}{tail}")
+}
+
+/// A secret that `Debug` never prints.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret<T>(T);
+
+impl<T> Secret<T> {
+    pub fn new(value: T) -> Self {
+        Self(value)
+    }
+
+    /// The secret itself, for the one place that uses it.
+    pub fn expose(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> std::fmt::Debug for Secret<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Where outgoing mail goes; `Debug` hides the password of an SMTP URL.
+#[derive(Clone, PartialEq, Eq)]
+pub struct MailUrl(String);
+
+impl MailUrl {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for MailUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MailUrl")
+            .field(&redact_password(&self.0))
+            .finish()
+    }
 }
 
 impl DatabaseUrl {
@@ -31,6 +115,13 @@ impl DatabaseUrl {
     }
 }
 
+pub const DEFAULT_DATA_DIR: &str = "./var";
+pub const DEFAULT_DB_POOL_SIZE: u32 = 8;
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+pub const DEFAULT_SIGN_IN_MAX_FAILURES: i32 = 5;
+pub const DEFAULT_RESUME_ATTEMPTS_PER_MINUTE: u32 = 20;
+pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
+
 /// Settings shared by every subcommand.
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
@@ -38,7 +129,7 @@ pub struct Settings {
     #[arg(
         long,
         env = "AREA_SEND_DATA_DIR",
-        default_value = "./var",
+        default_value = DEFAULT_DATA_DIR,
         global = true
     )]
     pub data_dir: PathBuf,
@@ -60,10 +151,23 @@ pub struct Settings {
     #[arg(
         long,
         env = "AREA_SEND_DB_POOL_SIZE",
-        default_value_t = 8,
+        default_value_t = DEFAULT_DB_POOL_SIZE,
         global = true
     )]
     pub db_pool_size: u32,
+}
+
+impl Default for Settings {
+    /// The settings when no flag or variable is given.
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from(DEFAULT_DATA_DIR),
+            database_url: None,
+            forms_dir: None,
+            framework_file: None,
+            db_pool_size: DEFAULT_DB_POOL_SIZE,
+        }
+    }
 }
 
 impl Settings {
@@ -79,7 +183,7 @@ impl Settings {
 #[derive(Debug, Clone, Args)]
 pub struct ServeSettings {
     /// Address and port to listen on.
-    #[arg(long, env = "AREA_SEND_BIND", default_value = "127.0.0.1:8080")]
+    #[arg(long, env = "AREA_SEND_BIND", default_value = DEFAULT_BIND)]
     pub bind: String,
 
     /// The address people use to reach the service, e.g. https://area-send.example.org.
@@ -98,7 +202,7 @@ pub struct ServeSettings {
     pub mail_url: Option<String>,
 
     /// Failed sign-ins allowed for one account within 15 minutes before it is locked for 15 minutes.
-    #[arg(long, env = "AREA_SEND_SIGN_IN_MAX_FAILURES", default_value_t = 5)]
+    #[arg(long, env = "AREA_SEND_SIGN_IN_MAX_FAILURES", default_value_t = DEFAULT_SIGN_IN_MAX_FAILURES)]
     pub sign_in_max_failures: i32,
 
     /// Attempts to continue a survey with a resume code allowed per minute from one
@@ -106,7 +210,7 @@ pub struct ServeSettings {
     #[arg(
         long,
         env = "AREA_SEND_RESUME_ATTEMPTS_PER_MINUTE",
-        default_value_t = 20
+        default_value_t = DEFAULT_RESUME_ATTEMPTS_PER_MINUTE
     )]
     pub resume_attempts_per_minute: u32,
 
@@ -116,12 +220,29 @@ pub struct ServeSettings {
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
     /// Largest request body accepted, in bytes.
-    #[arg(long, env = "AREA_SEND_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
+    #[arg(long, env = "AREA_SEND_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
 
     /// Worker threads; defaults to the number of cores.
     #[arg(long, env = "AREA_SEND_WORKERS")]
     pub workers: Option<usize>,
+}
+
+impl Default for ServeSettings {
+    /// The settings when no flag or variable is given.
+    fn default() -> Self {
+        Self {
+            bind: DEFAULT_BIND.to_string(),
+            base_url: None,
+            secret_key: None,
+            mail_url: None,
+            sign_in_max_failures: DEFAULT_SIGN_IN_MAX_FAILURES,
+            resume_attempts_per_minute: DEFAULT_RESUME_ATTEMPTS_PER_MINUTE,
+            trusted_proxies: vec![],
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            workers: None,
+        }
+    }
 }
 
 /// Everything the running service needs, resolved and checked.
@@ -137,8 +258,8 @@ pub struct Config {
     /// The base URL's origin (`scheme://host[:port]`), which POSTs must come from.
     pub origin: String,
     pub secure_cookies: bool,
-    pub secret_key: Vec<u8>,
-    pub mail_url: String,
+    pub secret_key: Secret<Vec<u8>>,
+    pub mail_url: MailUrl,
     pub sign_in_max_failures: i32,
     pub resume_attempts_per_minute: u32,
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -204,8 +325,8 @@ impl Config {
             origin: origin_of(&base_url).ok_or_else(|| ConfigError::BaseUrl(base_url.clone()))?,
             base_url,
             secure_cookies,
-            secret_key,
-            mail_url,
+            secret_key: Secret::new(secret_key),
+            mail_url: MailUrl(mail_url),
             sign_in_max_failures: serve.sign_in_max_failures.max(1),
             resume_attempts_per_minute: serve.resume_attempts_per_minute.max(1),
             trusted_proxies: serve.trusted_proxies.clone(),
@@ -319,7 +440,49 @@ mod tests {
             config.database,
             DatabaseUrl::Sqlite("/tmp/x/area-send.sqlite3".into())
         );
-        assert_eq!(config.mail_url, "file:///tmp/x/outbox");
+        assert_eq!(config.mail_url.as_str(), "file:///tmp/x/outbox");
+    }
+
+    #[test]
+    fn defaults_match_the_command_line() {
+        let cli = Cli::try_parse_from(["area-send"]).unwrap();
+        let from_flags = Config::resolve(&cli.settings, &cli.serve).unwrap();
+        let from_defaults =
+            Config::resolve(&Settings::default(), &ServeSettings::default()).unwrap();
+        assert_eq!(
+            format!("{from_flags:?}").split("secret_key").next(),
+            format!("{from_defaults:?}").split("secret_key").next()
+        );
+    }
+
+    #[test]
+    fn debug_never_prints_a_secret() {
+        let key = "k".repeat(64);
+        let cli = Cli::try_parse_from([
+            "area-send",
+            "--database-url",
+            "postgres://app:hunter2secret@db.internal/area_send?sslmode=require&password=alsosecret",
+            "--mail-url",
+            "smtps://mailer:mailsecret@smtp.example.org:465",
+            "--secret-key",
+            &key,
+        ])
+        .unwrap();
+        let config = Config::resolve(&cli.settings, &cli.serve).unwrap();
+        let shown = format!("{config:?}");
+        for secret in ["hunter2secret", "alsosecret", "mailsecret", key.as_str()] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(
+            shown.contains("postgres://app:***@db.internal/area_send?sslmode=require&password=***"),
+            "{shown}"
+        );
+        assert!(shown.contains("smtps://mailer:***@smtp.example.org:465"));
+        assert!(shown.contains("[redacted]"));
+        assert_eq!(config.secret_key.expose().len(), 64);
+        assert_eq!(redact_password("sqlite://var/x.db"), "sqlite://var/x.db");
+        assert_eq!(redact_password("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact_password("not a url"), "not a url");
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! Demo data: an invented partnership and team (no real people), so the service
 //! can be tried at once. Later features add their own demo data here.
 
-use crate::db::{self, inspections::NewInspection, DbConnection, DbError};
+use crate::app::{self, AppError};
+use crate::catalogue::Catalogue;
+use crate::db::{self, DbError, Pool};
 use crate::domain::access::Role;
 use crate::domain::account::NewAccount;
-use crate::domain::inspection::{parse_date, InspectionDates, InspectionKind, Status};
+use crate::domain::inspection::{
+    parse_date, InspectionDates, InspectionKind, NewInspection, Status,
+};
 use crate::domain::partnership::NewPartnership;
-use crate::web::auth::hash_password;
 
 /// One demo sign-in, printed by `area-send demo`.
 #[derive(Debug, Clone)]
@@ -45,8 +48,8 @@ pub const ACCOUNTS: [DemoAccount; 5] = [
     },
 ];
 
-fn date(s: &str) -> Result<chrono::NaiveDate, DbError> {
-    parse_date(s).ok_or_else(|| DbError::Corrupt(format!("demo date {s}")))
+fn date(s: &str) -> Result<chrono::NaiveDate, AppError> {
+    parse_date(s).ok_or_else(|| DbError::Corrupt(format!("demo date {s}")).into())
 }
 
 fn account(
@@ -55,14 +58,24 @@ fn account(
     org: &str,
     kind: &str,
     admin: bool,
-) -> Result<NewAccount, DbError> {
-    NewAccount::parse(email, name, org, kind, admin).map_err(DbError::refused)
+) -> Result<NewAccount, AppError> {
+    Ok(NewAccount::parse(email, name, org, kind, admin)?)
 }
 
 /// Fill an empty, migrated database with the demo. Returns the main demo inspection's id.
 ///
-/// The main inspection has its surveys open, one for each form in `forms` (id, version).
-pub fn seed(conn: &mut DbConnection, forms: &[(String, u32)]) -> Result<i32, DbError> {
+/// The main inspection has its surveys open, one for each current form of `catalogue`.
+pub fn seed(pool: &Pool, catalogue: &Catalogue) -> Result<i32, AppError> {
+    // Hash the public demo passwords before taking a connection: argon2 is slow on purpose.
+    let mut hashes = vec![];
+    for demo in &ACCOUNTS {
+        hashes.push(
+            crate::password::hash(demo.password)
+                .map_err(|e| DbError::Corrupt(format!("hashing: {e}")))?,
+        );
+    }
+    let mut conn = pool.get().map_err(DbError::from)?;
+    let conn = &mut conn;
     let people = [
         account(
             ACCOUNTS[0].email,
@@ -101,27 +114,24 @@ pub fn seed(conn: &mut DbConnection, forms: &[(String, u32)]) -> Result<i32, DbE
         )?,
     ];
     let mut ids = vec![];
-    for (person, demo) in people.iter().zip(ACCOUNTS.iter()) {
-        let hash =
-            hash_password(demo.password).map_err(|e| DbError::Corrupt(format!("hashing: {e}")))?;
-        ids.push(db::users::insert(conn, person, &hash, None)?.id);
+    for (person, hash) in people.iter().zip(hashes.iter()) {
+        ids.push(app::accounts::add_user(conn, person, hash, None)?.id);
     }
     let [lead, cqc, council, icb_reviewer, admin] = ids[..] else {
-        return Err(DbError::Corrupt("demo users".into()));
+        return Err(DbError::Corrupt("demo users".into()).into());
     };
 
-    let harrowdale = db::partnerships::insert(
+    let harrowdale = app::accounts::add_partnership(
         conn,
         &NewPartnership::parse(
             "Harrowdale Council",
             "E06000990",
             &[("Harrowdale and Fenmoor Integrated Care Board", "E54000990")],
-        )
-        .map_err(DbError::refused)?,
+        )?,
         Some(admin),
     )?;
     // A second partnership whose inspection the demo reviewers must not see.
-    let fenmoor = db::partnerships::insert(
+    let fenmoor = app::accounts::add_partnership(
         conn,
         &NewPartnership::parse(
             "Fenmoor County Council",
@@ -130,15 +140,14 @@ pub fn seed(conn: &mut DbConnection, forms: &[(String, u32)]) -> Result<i32, DbE
                 ("Harrowdale and Fenmoor Integrated Care Board", "E54000990"),
                 ("Fenmoor Coast Integrated Care Board", "E54000991"),
             ],
-        )
-        .map_err(DbError::refused)?,
+        )?,
         Some(admin),
     )?;
 
     let admin_actor = db::users::find(conn, admin)?
         .ok_or(DbError::NotFound)?
         .actor();
-    let main = db::inspections::create(
+    let main = app::inspections::create(
         conn,
         &NewInspection {
             partnership_id: harrowdale.id,
@@ -148,14 +157,14 @@ pub fn seed(conn: &mut DbConnection, forms: &[(String, u32)]) -> Result<i32, DbE
                 date("2026-11-16")?,
                 date("2026-11-20")?,
             )
-            .map_err(DbError::refused)?,
+            .map_err(|e| DbError::Corrupt(format!("demo dates: {e}")))?,
             previous_inspection_on: Some(date("2021-06-14")?),
             lead_inspector_id: lead,
             inspector_ids: vec![cqc],
         },
         &admin_actor,
     )?;
-    db::inspections::add_membership(
+    app::inspections::add_member(
         conn,
         main,
         council,
@@ -168,7 +177,7 @@ pub fn seed(conn: &mut DbConnection, forms: &[(String, u32)]) -> Result<i32, DbE
         .first()
         .map(|i| i.id)
         .ok_or(DbError::NotFound)?;
-    db::inspections::add_membership(
+    app::inspections::add_member(
         conn,
         main,
         icb_reviewer,
@@ -180,9 +189,9 @@ pub fn seed(conn: &mut DbConnection, forms: &[(String, u32)]) -> Result<i32, DbE
     let lead_actor = db::users::find(conn, lead)?
         .ok_or(DbError::NotFound)?
         .actor();
-    db::inspections::change_status(conn, main, Status::SurveysOpen, &lead_actor, forms)?;
+    app::inspections::change_stage(conn, main, Status::SurveysOpen, &lead_actor, catalogue)?;
 
-    db::inspections::create(
+    app::inspections::create(
         conn,
         &NewInspection {
             partnership_id: fenmoor.id,
@@ -192,7 +201,7 @@ pub fn seed(conn: &mut DbConnection, forms: &[(String, u32)]) -> Result<i32, DbE
                 date("2027-01-25")?,
                 date("2027-01-27")?,
             )
-            .map_err(DbError::refused)?,
+            .map_err(|e| DbError::Corrupt(format!("demo dates: {e}")))?,
             previous_inspection_on: Some(date("2025-07-07")?),
             lead_inspector_id: lead,
             inspector_ids: vec![],

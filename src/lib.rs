@@ -3,15 +3,15 @@
 //! The library builds the whole service from a [`config::Config`], so that the
 //! binary and the integration tests start exactly the same server.
 
-// The interface text tables are large `json!` literals.
-#![recursion_limit = "256"]
-
+pub mod app;
 pub mod catalogue;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod password;
 pub mod web;
+pub mod words;
 
 /// The framework and survey forms this configuration uses: files named in the
 /// configuration, or those built into the binary.
@@ -19,23 +19,31 @@ pub fn load_catalogue(
     config: &config::Config,
 ) -> Result<catalogue::Catalogue, catalogue::Problems> {
     let forms_dir = forms_folder(config);
-    let assets = domain::survey_form::Assets {
-        symbols: web::templates::symbol_names(),
-        bsl_files: catalogue::bsl_files(forms_dir.as_deref()),
-        interface_languages: web::respond_text::LANGUAGES
-            .iter()
-            .map(|l| l.to_string())
-            .collect(),
-    };
+    let words = catalogue::shipped_words()?;
+    let assets = assets_for(forms_dir.as_deref(), &words);
     match (&forms_dir, &config.framework_file) {
-        (None, None) => catalogue::shipped(&assets),
+        (None, None) => catalogue::shipped(words, &assets),
         (dir, file) => catalogue::from_files(
             file.as_deref()
                 .unwrap_or(std::path::Path::new("framework/framework.json")),
             dir.as_deref()
                 .unwrap_or(std::path::Path::new("survey-forms")),
+            words,
             &assets,
         ),
+    }
+}
+
+/// What a form may name beyond itself: the symbols the service ships, the BSL files
+/// beside the forms, and the languages the survey pages have words in.
+pub fn assets_for(
+    forms_dir: Option<&std::path::Path>,
+    words: &words::Words,
+) -> domain::survey_form::Assets {
+    domain::survey_form::Assets {
+        symbols: web::templates::symbol_names(),
+        bsl_files: catalogue::bsl_files(forms_dir),
+        interface_languages: words.languages().map(String::from).collect(),
     }
 }
 

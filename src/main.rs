@@ -145,22 +145,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let config = Config::resolve(&settings, &serve)?;
             let pool = open_and_migrate(&config.database, config.db_pool_size)?;
-            let mut conn = pool.get()?;
-            if !db::users::list(&mut conn)?.is_empty() {
+            if !db::users::list(&mut *pool.get()?)?.is_empty() {
                 anyhow::bail!(
                     "the demo needs an empty database, and this {} database already has users",
                     config.database.backend_name()
                 );
             }
             let catalogue = area_send::load_catalogue(&config)?;
-            let forms: Vec<(String, u32)> = catalogue
-                .forms
-                .iter()
-                .map(|f| (f.id.clone(), f.version))
-                .collect();
-            let inspection = area_send::demo::seed(&mut conn, &forms)?;
-            let surveys = db::surveys::for_inspection(&mut conn, inspection)?;
-            drop(conn);
+            let inspection = area_send::demo::seed(&pool, &catalogue)?;
+            let surveys = db::surveys::for_inspection(&mut *pool.get()?, inspection)?;
             let shown = if place.starts_with("postgres") {
                 "the PostgreSQL database"
             } else {
@@ -176,11 +169,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 config.base_url
             );
             for survey in &surveys {
-                let title = catalogue
-                    .form(&survey.form_id)
-                    .map(|f| f.title.get("en"))
-                    .unwrap_or("");
-                println!("  {title}");
+                // Say who each survey is for: a school is handed the children's links.
+                let (title, audience) = catalogue
+                    .form(&survey.form)
+                    .map(|f| (f.form.title.get("en"), f.form.audience.label()))
+                    .unwrap_or(("", ""));
+                println!("  {title} (for {}):", audience.to_lowercase());
                 println!(
                     "    open link:  {}/s/{}",
                     config.base_url, survey.open_link_token
@@ -208,22 +202,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Forms {
             command: FormsCommand::Check { dir, framework },
         } => {
-            let assets = area_send::domain::survey_form::Assets {
-                symbols: area_send::web::templates::symbol_names(),
-                bsl_files: area_send::catalogue::bsl_files(Some(&dir)),
-                interface_languages: area_send::web::respond_text::LANGUAGES
-                    .iter()
-                    .map(|l| l.to_string())
-                    .collect(),
-            };
-            match area_send::catalogue::from_files(&framework, &dir, &assets) {
+            let words = area_send::catalogue::shipped_words()?;
+            let assets = area_send::assets_for(Some(&dir), &words);
+            match area_send::catalogue::from_files(&framework, &dir, words, &assets) {
                 Ok(catalogue) => {
+                    let forms: Vec<_> = catalogue.all_versions().collect();
                     println!(
-                        "{} survey form(s) and the framework ({} criteria) are valid:",
-                        catalogue.forms.len(),
+                        "{} survey form(s), {} version(s) in all, and the framework ({} criteria) are valid:",
+                        catalogue.current().len(),
+                        forms.len(),
                         catalogue.framework.criterion_ids().len()
                     );
-                    for form in &catalogue.forms {
+                    for compiled in forms {
+                        let form = &compiled.form;
                         println!(
                             "  {} (version {}): {} questions",
                             form.id,
@@ -262,12 +253,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 (Alphanumeric.sample_string(&mut rand::rngs::OsRng, 20), true)
             };
             check_new_password(&password)?;
+            // Hash before taking a connection: argon2 is slow on purpose.
+            let hash = area_send::password::hash(&password)
+                .map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
             let url = cli.settings.database();
             let pool = open_and_migrate(&url, 1)?;
-            let mut conn = pool.get()?;
-            let hash = area_send::web::auth::hash_password(&password)
-                .map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
-            let user = db::users::insert(&mut conn, &account, &hash, None)?;
+            let user =
+                area_send::app::accounts::add_user(&mut *pool.get()?, &account, &hash, None)?;
             println!(
                 "Added {} <{}> (user {}).",
                 user.display_name, user.email, user.id

@@ -12,6 +12,7 @@ pub mod surveys;
 pub mod throttle;
 pub mod users;
 
+use std::panic::Location;
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
@@ -33,25 +34,28 @@ pub type Pool = r2d2::Pool<Manager>;
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
-/// Errors of the storage layer.
+/// Errors of the storage layer. None of them is a sentence for a person: refusals
+/// are decided by the domain and the application layer, and everything else here is
+/// unexpected and logged whole.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("could not get a database connection: {0}")]
     Pool(#[from] r2d2::PoolError),
-    #[error("database error: {0}")]
-    Query(diesel::result::Error),
+    #[error("database error at {at}: {source}")]
+    Query {
+        source: diesel::result::Error,
+        at: &'static Location<'static>,
+    },
+    /// A unique key refused a second copy (two people doing the same thing at once,
+    /// or two random tokens that happen to be equal).
+    #[error("a unique key refused the row: {0}")]
+    Duplicate(String),
     #[error("could not migrate the database: {0}")]
     Migration(String),
     #[error("could not open the database: {0}")]
     Open(String),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
-    /// A rule of the domain refused the change; the message is for the user.
-    #[error("{0}")]
-    Refused(String),
-    /// As `Refused`, naming the form field the message is about.
-    #[error("{1}")]
-    RefusedField(&'static str, String),
     /// Something the change refers to does not exist (or is not visible).
     #[error("not found")]
     NotFound,
@@ -59,30 +63,42 @@ pub enum DbError {
     Cancelled,
 }
 
-impl DbError {
-    pub fn refused(message: impl ToString) -> Self {
-        DbError::Refused(message.to_string())
-    }
+/// Errors that say whether running the same work again may succeed: SQLite answers
+/// "busy" at once when a transaction that has read must wait to write.
+pub trait Retry {
+    fn is_busy(&self) -> bool;
+}
 
-    /// SQLite answers "busy" at once when a transaction that has read must wait to
-    /// write; the whole transaction can then simply run again.
+impl Retry for DbError {
     fn is_busy(&self) -> bool {
-        matches!(self, DbError::Query(diesel::result::Error::DatabaseError(_, info))
+        matches!(self, DbError::Query { source: diesel::result::Error::DatabaseError(_, info), .. }
             if info.message().contains("database is locked") || info.message().contains("database is busy"))
     }
 }
 
 impl From<diesel::result::Error> for DbError {
+    #[track_caller]
     fn from(e: diesel::result::Error) -> Self {
         use diesel::result::{DatabaseErrorKind, Error};
         match e {
-            // Two people doing the same thing at once: the second is told plainly.
-            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                DbError::refused("That already exists: someone may have just made the same change. Reload the page and check.")
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                DbError::Duplicate(info.message().to_string())
             }
-            other => DbError::Query(other),
+            source => DbError::Query {
+                source,
+                at: Location::caller(),
+            },
         }
     }
+}
+
+/// Read a stored enum, naming what was stored when it is not one of its values.
+pub(crate) fn stored<T>(
+    what: &str,
+    text: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, DbError> {
+    parse(text).ok_or_else(|| DbError::Corrupt(format!("{what} {text:?}")))
 }
 
 /// Builds connections of the right backend and prepares each SQLite connection.
@@ -158,30 +174,38 @@ pub fn revert_all_migrations(conn: &mut DbConnection) -> Result<(), DbError> {
     .map_err(|e| DbError::Migration(e.to_string()))
 }
 
-/// Run blocking database work off the async workers. Work that SQLite refuses as
-/// busy is run again a few times (each piece of work is one transaction, so a retry
-/// never repeats half of anything).
-pub async fn run<F, T>(pool: &Pool, f: F) -> Result<T, DbError>
+/// Run blocking database work off the async workers, in a tracing span that names
+/// where it was called from (never its arguments). Work that SQLite refuses as busy
+/// is run again a few times (each piece of work is one transaction, so a retry never
+/// repeats half of anything).
+#[track_caller]
+pub fn run<F, T, E>(pool: &Pool, mut f: F) -> impl std::future::Future<Output = Result<T, E>>
 where
-    F: Fn(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+    F: FnMut(&mut DbConnection) -> Result<T, E> + Send + 'static,
     T: Send + 'static,
+    E: From<DbError> + Retry + Send + 'static,
 {
+    let at = Location::caller();
     let pool = pool.clone();
-    actix_web::rt::task::spawn_blocking(move || {
-        let mut conn = pool.get()?;
-        let mut attempt = 0;
-        loop {
-            match f(&mut conn) {
-                Err(e) if e.is_busy() && attempt < 8 => {
-                    attempt += 1;
-                    std::thread::sleep(Duration::from_millis(5 * (1 << attempt.min(5))));
+    let span = tracing::debug_span!("db", at = %at);
+    async move {
+        actix_web::rt::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get().map_err(DbError::from)?;
+            let mut attempt = 0;
+            loop {
+                match f(&mut conn) {
+                    Err(e) if e.is_busy() && attempt < 8 => {
+                        attempt += 1;
+                        std::thread::sleep(Duration::from_millis(5 * (1 << attempt.min(5))));
+                    }
+                    other => return other,
                 }
-                other => return other,
             }
-        }
-    })
-    .await
-    .map_err(|_| DbError::Cancelled)?
+        })
+        .await
+        .map_err(|_| E::from(DbError::Cancelled))?
+    }
 }
 
 /// The current time in UTC, as stored in every timestamp column: to the microsecond,
@@ -189,4 +213,17 @@ where
 pub fn now() -> chrono::NaiveDateTime {
     use chrono::SubsecRound;
     chrono::Utc::now().naive_utc().trunc_subsecs(6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_error_says_where_it_happened() {
+        let e = DbError::from(diesel::result::Error::NotFound);
+        let text = e.to_string();
+        assert!(text.contains("src/db/mod.rs"), "{text}");
+        assert!(std::error::Error::source(&e).is_some(), "the cause is kept");
+    }
 }

@@ -3,8 +3,8 @@
 use diesel::prelude::*;
 
 use super::schema::{icbs, partnerships};
-use super::{audit, now, DbConnection, DbError};
-use crate::domain::partnership::NewPartnership;
+use super::{now, DbConnection, DbError};
+use crate::domain::partnership::{CouncilCode, NewPartnership};
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = icbs)]
@@ -23,49 +23,43 @@ pub struct Partnership {
     pub icbs: Vec<Icb>,
 }
 
-/// Add a partnership with its ICBs, refusing a second one for the same council.
-pub fn insert(
-    conn: &mut DbConnection,
-    new: &NewPartnership,
-    actor_user_id: Option<i32>,
-) -> Result<Partnership, DbError> {
-    conn.transaction(|conn| {
-        let taken: i64 = partnerships::table
-            .filter(partnerships::council_code.eq(new.council_code.as_str()))
-            .count()
-            .get_result(conn)?;
-        if taken > 0 {
-            return Err(DbError::refused(format!(
-                "There is already a partnership for the council {}.",
-                new.council_code
-            )));
-        }
-        let id: i32 = diesel::insert_into(partnerships::table)
+/// Add a partnership with its ICBs; returns it as stored. A second partnership for
+/// the same council is refused by the unique key.
+pub fn insert(conn: &mut DbConnection, new: &NewPartnership) -> Result<Partnership, DbError> {
+    let id: i32 = diesel::insert_into(partnerships::table)
+        .values((
+            partnerships::council_name.eq(&new.council_name),
+            partnerships::council_code.eq(new.council_code.as_str()),
+            partnerships::created_at.eq(now()),
+        ))
+        .returning(partnerships::id)
+        .get_result(conn)?;
+    for icb in &new.icbs {
+        diesel::insert_into(icbs::table)
             .values((
-                partnerships::council_name.eq(&new.council_name),
-                partnerships::council_code.eq(new.council_code.as_str()),
-                partnerships::created_at.eq(now()),
+                icbs::partnership_id.eq(id),
+                icbs::name.eq(&icb.name),
+                icbs::code.eq(icb.code.as_str()),
             ))
-            .returning(partnerships::id)
-            .get_result(conn)?;
-        for icb in &new.icbs {
-            diesel::insert_into(icbs::table)
-                .values((
-                    icbs::partnership_id.eq(id),
-                    icbs::name.eq(&icb.name),
-                    icbs::code.eq(icb.code.as_str()),
-                ))
-                .execute(conn)?;
-        }
-        audit::record(
-            conn,
-            actor_user_id,
-            None,
-            "partnership.added",
-            serde_json::json!({ "partnership_id": id, "council_code": new.council_code.as_str() }),
-        )?;
-        find(conn, id)?.ok_or(DbError::NotFound)
-    })
+            .execute(conn)?;
+    }
+    find(conn, id)?.ok_or(DbError::NotFound)
+}
+
+/// The partnership of a council, by its ONS code.
+pub fn find_by_council(
+    conn: &mut DbConnection,
+    code: &CouncilCode,
+) -> Result<Option<Partnership>, DbError> {
+    let id: Option<i32> = partnerships::table
+        .filter(partnerships::council_code.eq(code.as_str()))
+        .select(partnerships::id)
+        .first(conn)
+        .optional()?;
+    match id {
+        Some(id) => find(conn, id),
+        None => Ok(None),
+    }
 }
 
 pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Partnership>, DbError> {

@@ -118,6 +118,7 @@ diesel::table! {
         kiosk_token -> Text,
         opened_at -> Timestamp,
         closed_at -> Nullable<Timestamp>,
+        form_digest -> Text,
     }
 }
 

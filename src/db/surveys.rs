@@ -1,46 +1,47 @@
 //! Surveys (forms opened for an inspection), anonymous responses and answer rows.
+//! Rows stay private: callers get the domain's types, and stored text that is not
+//! one of them is a `Corrupt` error, never silently read as empty.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use rand::distributions::{Alphanumeric, DistString};
 
 use super::schema::{answers, responses, surveys};
-use super::{now, DbConnection, DbError};
-use crate::domain::response::day_of;
+use super::{now, stored, DbConnection, DbError};
+use crate::domain::response::{day_of, AnswerRow, Answers, Presentation, Response};
+use crate::domain::survey::{Channel, FormRef, ResponseStatus, Survey, SurveyStatus};
 
-/// How a respondent reached the survey.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Channel {
-    OpenLink,
-    Kiosk,
-}
-
-impl Channel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::OpenLink => "open_link",
-            Channel::Kiosk => "kiosk",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Queryable, Selectable)]
 #[diesel(table_name = surveys)]
-pub struct Survey {
-    pub id: i32,
-    pub inspection_id: i32,
-    pub form_id: String,
-    pub form_version: i32,
-    pub status: String,
-    pub open_link_token: String,
-    pub kiosk_token: String,
-    pub opened_at: NaiveDateTime,
-    pub closed_at: Option<NaiveDateTime>,
+struct SurveyRow {
+    id: i32,
+    inspection_id: i32,
+    form_id: String,
+    form_version: i32,
+    status: String,
+    open_link_token: String,
+    kiosk_token: String,
+    opened_at: NaiveDateTime,
+    closed_at: Option<NaiveDateTime>,
 }
 
-impl Survey {
-    pub fn is_open(&self) -> bool {
-        self.status == "open"
+impl TryFrom<SurveyRow> for Survey {
+    type Error = DbError;
+    fn try_from(r: SurveyRow) -> Result<Self, DbError> {
+        Ok(Survey {
+            id: r.id,
+            inspection_id: r.inspection_id,
+            form: FormRef {
+                id: r.form_id,
+                version: u32::try_from(r.form_version)
+                    .map_err(|_| DbError::Corrupt(format!("form version {}", r.form_version)))?,
+            },
+            status: stored("survey status", &r.status, SurveyStatus::parse)?,
+            open_link_token: r.open_link_token,
+            kiosk_token: r.kiosk_token,
+            opened_at: r.opened_at,
+            closed_at: r.closed_at,
+        })
     }
 }
 
@@ -48,59 +49,71 @@ fn token() -> String {
     Alphanumeric.sample_string(&mut rand::rngs::OsRng, 22)
 }
 
-/// Open a survey of each form for the inspection (reopening any closed ones).
-pub fn open_all(
+/// Open a survey of `form` for the inspection, recording the digest of the form's
+/// content. A survey of that form closed earlier opens again, keeping the version
+/// it was first opened with (its answers belong to that version).
+pub fn open(
     conn: &mut DbConnection,
     inspection_id: i32,
-    forms: &[(String, u32)],
+    form: &FormRef,
+    digest: &str,
 ) -> Result<(), DbError> {
-    for (form_id, version) in forms {
-        let n = diesel::update(
-            surveys::table
-                .filter(surveys::inspection_id.eq(inspection_id))
-                .filter(surveys::form_id.eq(form_id)),
-        )
-        .set((
-            surveys::status.eq("open"),
-            surveys::closed_at.eq(None::<NaiveDateTime>),
-        ))
-        .execute(conn)?;
-        if n == 0 {
-            diesel::insert_into(surveys::table)
-                .values((
-                    surveys::inspection_id.eq(inspection_id),
-                    surveys::form_id.eq(form_id),
-                    surveys::form_version.eq(*version as i32),
-                    surveys::status.eq("open"),
-                    surveys::open_link_token.eq(token()),
-                    surveys::kiosk_token.eq(token()),
-                    surveys::opened_at.eq(now()),
-                ))
-                .execute(conn)?;
-        }
+    let n = diesel::update(
+        surveys::table
+            .filter(surveys::inspection_id.eq(inspection_id))
+            .filter(surveys::form_id.eq(&form.id)),
+    )
+    .set((
+        surveys::status.eq(SurveyStatus::Open.as_str()),
+        surveys::closed_at.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        let version = i32::try_from(form.version)
+            .map_err(|_| DbError::Corrupt(format!("form version {}", form.version)))?;
+        diesel::insert_into(surveys::table)
+            .values((
+                surveys::inspection_id.eq(inspection_id),
+                surveys::form_id.eq(&form.id),
+                surveys::form_version.eq(version),
+                surveys::form_digest.eq(digest),
+                surveys::status.eq(SurveyStatus::Open.as_str()),
+                surveys::open_link_token.eq(token()),
+                surveys::kiosk_token.eq(token()),
+                surveys::opened_at.eq(now()),
+            ))
+            .execute(conn)?;
     }
     Ok(())
 }
 
-/// Close every open survey of the inspection. Answers never sent are emptied: the
-/// respondent did not choose to send them, so only the fact that a response was
-/// started is kept (for the started count). Runs inside the caller's transaction.
-pub fn close_all(conn: &mut DbConnection, inspection_id: i32) -> Result<(), DbError> {
+/// Close every open survey of the inspection; returns the ids closed.
+pub fn close_all(conn: &mut DbConnection, inspection_id: i32) -> Result<Vec<i32>, DbError> {
     let closing: Vec<i32> = surveys::table
         .filter(surveys::inspection_id.eq(inspection_id))
-        .filter(surveys::status.eq("open"))
+        .filter(surveys::status.eq(SurveyStatus::Open.as_str()))
         .select(surveys::id)
         .load(conn)?;
     diesel::update(surveys::table.filter(surveys::id.eq_any(&closing)))
         .set((
-            surveys::status.eq("closed"),
+            surveys::status.eq(SurveyStatus::Closed.as_str()),
             surveys::closed_at.eq(Some(now())),
         ))
         .execute(conn)?;
-    diesel::update(
+    Ok(closing)
+}
+
+/// Empty the responses never sent in the inspection's closed surveys (answers,
+/// presentation and code), keeping only that they were started.
+pub fn empty_unsent(conn: &mut DbConnection, inspection_id: i32) -> Result<usize, DbError> {
+    let closed = surveys::table
+        .filter(surveys::inspection_id.eq(inspection_id))
+        .filter(surveys::status.eq(SurveyStatus::Closed.as_str()))
+        .select(surveys::id);
+    Ok(diesel::update(
         responses::table
-            .filter(responses::survey_id.eq_any(&closing))
-            .filter(responses::status.eq("in_progress")),
+            .filter(responses::survey_id.eq_any(closed))
+            .filter(responses::status.eq(ResponseStatus::InProgress.as_str())),
     )
     .set((
         responses::answers.eq("{}"),
@@ -108,62 +121,107 @@ pub fn close_all(conn: &mut DbConnection, inspection_id: i32) -> Result<(), DbEr
         responses::helped_by_adult.eq(false),
         responses::resume_code_hash.eq(None::<String>),
     ))
-    .execute(conn)?;
-    Ok(())
+    .execute(conn)?)
 }
 
 pub fn for_inspection(conn: &mut DbConnection, inspection_id: i32) -> Result<Vec<Survey>, DbError> {
-    Ok(surveys::table
+    surveys::table
         .filter(surveys::inspection_id.eq(inspection_id))
         .order(surveys::id)
-        .select(Survey::as_select())
-        .load(conn)?)
+        .select(SurveyRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(Survey::try_from)
+        .collect()
 }
 
-/// The survey a public link leads to, and whether it is the kiosk link.
+/// Every survey with the digest of the form it was opened with, for the start-up
+/// check that no form changed under a survey.
+pub fn all_with_digests(conn: &mut DbConnection) -> Result<Vec<(Survey, String)>, DbError> {
+    let rows: Vec<(SurveyRow, String)> = surveys::table
+        .order(surveys::id)
+        .select((SurveyRow::as_select(), surveys::form_digest))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(row, digest)| Ok((Survey::try_from(row)?, digest)))
+        .collect()
+}
+
+/// Record the digest of a survey opened before digests were kept.
+pub fn set_digest(conn: &mut DbConnection, survey_id: i32, digest: &str) -> Result<(), DbError> {
+    diesel::update(surveys::table.find(survey_id))
+        .set(surveys::form_digest.eq(digest))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The survey a public link leads to, and which of its links it is.
 pub fn by_token(
     conn: &mut DbConnection,
     token: &str,
 ) -> Result<Option<(Survey, Channel)>, DbError> {
-    let survey: Option<Survey> = surveys::table
+    let row: Option<SurveyRow> = surveys::table
         .filter(
             surveys::open_link_token
                 .eq(token)
                 .or(surveys::kiosk_token.eq(token)),
         )
-        .select(Survey::as_select())
+        .select(SurveyRow::as_select())
         .first(conn)
         .optional()?;
-    Ok(survey.map(|s| {
-        let channel = if s.kiosk_token == token {
-            Channel::Kiosk
-        } else {
-            Channel::OpenLink
-        };
-        (s, channel)
-    }))
+    let Some(survey) = row.map(Survey::try_from).transpose()? else {
+        return Ok(None);
+    };
+    Ok(survey.channel_of(token).map(|channel| (survey, channel)))
 }
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+/// Whether the survey takes answers now.
+pub fn status(conn: &mut DbConnection, survey_id: i32) -> Result<Option<SurveyStatus>, DbError> {
+    let status: Option<String> = surveys::table
+        .find(survey_id)
+        .select(surveys::status)
+        .first(conn)
+        .optional()?;
+    status
+        .map(|s| stored("survey status", &s, SurveyStatus::parse))
+        .transpose()
+}
+
+#[derive(Queryable, Selectable)]
 #[diesel(table_name = responses)]
-pub struct Response {
-    pub id: i32,
-    pub survey_id: i32,
-    pub channel: String,
-    pub status: String,
-    pub language: String,
-    pub presentation: String,
-    pub answers: String,
-    pub helped_by_adult: bool,
+struct ResponseRow {
+    id: i32,
+    survey_id: i32,
+    channel: String,
+    status: String,
+    language: String,
+    presentation: String,
+    answers: String,
+    helped_by_adult: bool,
 }
 
-impl Response {
-    pub fn is_submitted(&self) -> bool {
-        self.status == "submitted"
+impl TryFrom<ResponseRow> for Response {
+    type Error = DbError;
+    fn try_from(r: ResponseRow) -> Result<Self, DbError> {
+        let presentation: Presentation = serde_json::from_str(&r.presentation)
+            .map_err(|e| DbError::Corrupt(format!("response {} presentation: {e}", r.id)))?;
+        let answers: Answers = serde_json::from_str(&r.answers)
+            .map_err(|e| DbError::Corrupt(format!("response {} answers: {e}", r.id)))?;
+        Ok(Response {
+            id: r.id,
+            survey_id: r.survey_id,
+            channel: stored("channel", &r.channel, Channel::parse)?,
+            status: stored("response status", &r.status, ResponseStatus::parse)?,
+            language: r.language,
+            presentation,
+            answers,
+            helped_by_adult: r.helped_by_adult,
+        })
     }
 }
 
-/// Start an anonymous response; its resume code is stored only as a hash.
+/// Start an anonymous response; its resume code is stored only as a hash. Two equal
+/// hashes are refused by the unique key as [`DbError::Duplicate`].
 pub fn start(
     conn: &mut DbConnection,
     survey_id: i32,
@@ -178,7 +236,7 @@ pub fn start(
         .values((
             responses::survey_id.eq(survey_id),
             responses::channel.eq(channel.as_str()),
-            responses::status.eq("in_progress"),
+            responses::status.eq(ResponseStatus::InProgress.as_str()),
             responses::resume_code_hash.eq(Some(resume_code_hash)),
             responses::language.eq(language),
             responses::presentation.eq("{}"),
@@ -195,12 +253,14 @@ pub fn load(
     survey_id: i32,
     response_id: i32,
 ) -> Result<Option<Response>, DbError> {
-    Ok(responses::table
+    responses::table
         .filter(responses::id.eq(response_id))
         .filter(responses::survey_id.eq(survey_id))
-        .select(Response::as_select())
+        .select(ResponseRow::as_select())
         .first(conn)
-        .optional()?)
+        .optional()?
+        .map(Response::try_from)
+        .transpose()
 }
 
 /// The in-progress response with this resume code, started through the same kind
@@ -215,75 +275,97 @@ pub fn by_resume_code(
         .filter(responses::survey_id.eq(survey_id))
         .filter(responses::channel.eq(channel.as_str()))
         .filter(responses::resume_code_hash.eq(code_hash))
-        .filter(responses::status.eq("in_progress"))
+        .filter(responses::status.eq(ResponseStatus::InProgress.as_str()))
         .select(responses::id)
         .first(conn)
         .optional()?)
 }
 
-/// What a respondent has given so far; refused once the response is submitted.
+/// What a respondent has given so far.
 pub struct Draft<'a> {
     pub language: &'a str,
-    pub presentation: &'a str,
-    pub answers: &'a str,
+    pub presentation: &'a Presentation,
+    pub answers: &'a Answers,
     pub helped_by_adult: bool,
 }
 
+/// The surveys that take answers now, for guarding writes: a page cached as open
+/// must not write into a survey that another instance has just closed.
+fn open_surveys() -> diesel::dsl::Select<
+    diesel::dsl::Filter<surveys::table, diesel::dsl::Eq<surveys::status, &'static str>>,
+    surveys::id,
+> {
+    surveys::table
+        .filter(surveys::status.eq(SurveyStatus::Open.as_str()))
+        .select(surveys::id)
+}
+
+/// Save what a respondent has given so far. Returns false, saving nothing, when the
+/// response has been sent or its survey has closed.
 pub fn save_draft(
     conn: &mut DbConnection,
     response_id: i32,
     draft: &Draft<'_>,
-) -> Result<(), DbError> {
+) -> Result<bool, DbError> {
+    let presentation = serde_json::to_string(draft.presentation)
+        .map_err(|e| DbError::Corrupt(format!("presentation: {e}")))?;
+    let answers = serde_json::to_string(draft.answers)
+        .map_err(|e| DbError::Corrupt(format!("answers: {e}")))?;
     let n = diesel::update(
         responses::table
             .filter(responses::id.eq(response_id))
-            .filter(responses::status.eq("in_progress")),
+            .filter(responses::status.eq(ResponseStatus::InProgress.as_str()))
+            .filter(responses::survey_id.eq_any(open_surveys())),
     )
     .set((
         responses::language.eq(draft.language),
-        responses::presentation.eq(draft.presentation),
-        responses::answers.eq(draft.answers),
+        responses::presentation.eq(presentation),
+        responses::answers.eq(answers),
         responses::helped_by_adult.eq(draft.helped_by_adult),
         responses::updated_at.eq(day_of(now())),
     ))
     .execute(conn)?;
-    if n == 1 {
-        Ok(())
-    } else {
-        Err(DbError::refused("These answers have already been sent."))
-    }
+    Ok(n == 1)
 }
 
-pub use crate::domain::response::AnswerRow;
-
-/// An answer row as stored (numbers are 32-bit in the database).
-#[derive(Queryable)]
-struct StoredAnswer {
-    question_id: String,
-    option_id: Option<String>,
-    value_number: Option<i32>,
-    value_text: Option<String>,
+/// The status of a response, whatever its survey.
+pub fn response_status(
+    conn: &mut DbConnection,
+    response_id: i32,
+) -> Result<Option<ResponseStatus>, DbError> {
+    let status: Option<String> = responses::table
+        .find(response_id)
+        .select(responses::status)
+        .first(conn)
+        .optional()?;
+    status
+        .map(|s| stored("response status", &s, ResponseStatus::parse))
+        .transpose()
 }
 
 /// Submit a response: its final answers as JSON and one row per answer, in one
-/// transaction. Returns false (and stores nothing) if it was already submitted.
+/// transaction. Returns false, storing nothing, when it was already submitted or its
+/// survey has closed.
 pub fn submit(
     conn: &mut DbConnection,
     response_id: i32,
-    final_json: &str,
+    answers: &Answers,
     rows: &[AnswerRow],
 ) -> Result<bool, DbError> {
     let day = day_of(now());
+    let final_json =
+        serde_json::to_string(answers).map_err(|e| DbError::Corrupt(format!("answers: {e}")))?;
     conn.transaction(|conn| {
         // The status guard makes a replayed or concurrent submission a no-op.
         let n = diesel::update(
             responses::table
                 .filter(responses::id.eq(response_id))
-                .filter(responses::status.eq("in_progress")),
+                .filter(responses::status.eq(ResponseStatus::InProgress.as_str()))
+                .filter(responses::survey_id.eq_any(open_surveys())),
         )
         .set((
-            responses::status.eq("submitted"),
-            responses::answers.eq(final_json),
+            responses::status.eq(ResponseStatus::Submitted.as_str()),
+            responses::answers.eq(&final_json),
             responses::resume_code_hash.eq(None::<String>),
             responses::started_at.eq(day),
             responses::submitted_at.eq(Some(day)),
@@ -318,7 +400,7 @@ pub fn counts(conn: &mut DbConnection, survey_id: i32) -> Result<(i64, i64), DbE
         .get_result(conn)?;
     let completed: i64 = responses::table
         .filter(responses::survey_id.eq(survey_id))
-        .filter(responses::status.eq("submitted"))
+        .filter(responses::status.eq(ResponseStatus::Submitted.as_str()))
         .count()
         .get_result(conn)?;
     Ok((started, completed))
@@ -334,10 +416,19 @@ pub fn answer_counts(
     Ok(answers::table
         .inner_join(responses::table)
         .filter(responses::survey_id.eq(survey_id))
-        .filter(responses::status.eq("submitted"))
+        .filter(responses::status.eq(ResponseStatus::Submitted.as_str()))
         .group_by((answers::question_id, answers::option_id))
         .select((answers::question_id, answers::option_id, count_star()))
         .load(conn)?)
+}
+
+/// An answer row as stored (numbers are 32-bit in the database).
+#[derive(Queryable)]
+struct StoredAnswer {
+    question_id: String,
+    option_id: Option<String>,
+    value_number: Option<i32>,
+    value_text: Option<String>,
 }
 
 /// Stored answer rows of one response, for checks and tests.

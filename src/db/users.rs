@@ -3,9 +3,10 @@
 use diesel::prelude::*;
 
 use super::schema::users;
-use super::{audit, now, DbConnection, DbError};
+use super::{now, DbConnection, DbError};
 use crate::domain::access::Actor;
 use crate::domain::account::{Email, NewAccount, UserKind};
+use crate::domain::team::Person;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
@@ -37,6 +38,15 @@ impl User {
             is_admin: self.is_admin,
         }
     }
+
+    /// The user as the team rules see them.
+    pub fn person(&self) -> Person {
+        Person {
+            user_id: self.id,
+            kind: self.kind,
+            display_name: self.display_name.clone(),
+        }
+    }
 }
 
 impl TryFrom<UserRow> for User {
@@ -55,42 +65,47 @@ impl TryFrom<UserRow> for User {
     }
 }
 
-/// Add a user, refusing a second account with the same email.
+/// Add a user with an already hashed password. A second account for the same email
+/// is refused by the unique key ([`DbError::Duplicate`]); the application layer
+/// checks first, so that only a race gets that far.
 pub fn insert(
     conn: &mut DbConnection,
     account: &NewAccount,
     password_hash: &str,
-    actor_user_id: Option<i32>,
 ) -> Result<User, DbError> {
-    conn.transaction(|conn| {
-        let taken: i64 = users::table
-            .filter(users::email.eq(account.email.as_str()))
-            .count()
-            .get_result(conn)?;
-        if taken > 0 {
-            return Err(DbError::refused(format!("There is already an account for {}.", account.email)));
-        }
-        let id: i32 = diesel::insert_into(users::table)
-            .values((
-                users::email.eq(account.email.as_str()),
-                users::display_name.eq(&account.display_name),
-                users::organisation.eq(&account.organisation),
-                users::kind.eq(account.kind.as_str()),
-                users::is_admin.eq(account.is_admin),
-                users::password_hash.eq(password_hash),
-                users::created_at.eq(now()),
-            ))
-            .returning(users::id)
-            .get_result(conn)?;
-        audit::record(
-            conn,
-            actor_user_id,
-            None,
-            "user.added",
-            serde_json::json!({ "user_id": id, "kind": account.kind.as_str(), "is_admin": account.is_admin }),
-        )?;
-        find(conn, id)?.ok_or(DbError::NotFound)
-    })
+    let id: i32 = diesel::insert_into(users::table)
+        .values((
+            users::email.eq(account.email.as_str()),
+            users::display_name.eq(&account.display_name),
+            users::organisation.eq(&account.organisation),
+            users::kind.eq(account.kind.as_str()),
+            users::is_admin.eq(account.is_admin),
+            users::password_hash.eq(password_hash),
+            users::created_at.eq(now()),
+        ))
+        .returning(users::id)
+        .get_result(conn)?;
+    find(conn, id)?.ok_or(DbError::NotFound)
+}
+
+/// Whether an account exists for this email.
+pub fn email_taken(conn: &mut DbConnection, email: &Email) -> Result<bool, DbError> {
+    let taken: i64 = users::table
+        .filter(users::email.eq(email.as_str()))
+        .count()
+        .get_result(conn)?;
+    Ok(taken > 0)
+}
+
+/// The user with this email.
+pub fn find_by_email(conn: &mut DbConnection, email: &Email) -> Result<Option<User>, DbError> {
+    users::table
+        .filter(users::email.eq(email.as_str()))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(User::try_from)
+        .transpose()
 }
 
 /// The user with this email and their password hash, for signing in.

@@ -100,53 +100,6 @@ impl Actor {
     }
 }
 
-/// The inspectors (besides the lead) of a new inspection. An inspector who sets one
-/// up joins its team, so they do not lock themselves out of their own work;
-/// an admin setting one up for others does not.
-pub fn initial_inspectors(creator: &Actor, lead_inspector_id: i32, chosen: &[i32]) -> Vec<i32> {
-    let mut team: Vec<i32> = Vec::new();
-    let creator_joins = (!creator.is_admin).then_some(creator.user_id);
-    for id in chosen.iter().copied().chain(creator_joins) {
-        if id != lead_inspector_id && !team.contains(&id) {
-            team.push(id);
-        }
-    }
-    team
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum MembershipError {
-    #[error("Only inspectors can be lead inspector or inspector on a team.")]
-    NotAnInspector,
-    #[error("Only partnership users can be partnership reviewers.")]
-    NotAPartnershipUser,
-    #[error("Choose which ICB this reviewer speaks for.")]
-    IcbMissing,
-    #[error("Only ICB reviewers speak for an ICB.")]
-    IcbNotExpected,
-    #[error("Choose a role.")]
-    Role,
-}
-
-/// Check that a person of `kind` may hold `role`, naming an ICB exactly when needed.
-pub fn check_membership(
-    kind: UserKind,
-    role: Role,
-    icb_given: bool,
-) -> Result<(), MembershipError> {
-    match (role.is_inspection_team(), kind) {
-        (true, UserKind::Partnership) => return Err(MembershipError::NotAnInspector),
-        (false, UserKind::Inspector) => return Err(MembershipError::NotAPartnershipUser),
-        _ => {}
-    }
-    match (role, icb_given) {
-        (Role::IcbReviewer, false) => Err(MembershipError::IcbMissing),
-        (Role::IcbReviewer, true) => Ok(()),
-        (_, true) => Err(MembershipError::IcbNotExpected),
-        (_, false) => Ok(()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,35 +181,6 @@ mod tests {
             ..REVIEWER
         }
         .may_create_inspection());
-    }
-
-    #[test]
-    fn memberships_match_the_kind_of_user() {
-        assert!(check_membership(UserKind::Inspector, Role::LeadInspector, false).is_ok());
-        assert_eq!(
-            check_membership(UserKind::Partnership, Role::Inspector, false),
-            Err(MembershipError::NotAnInspector)
-        );
-        assert_eq!(
-            check_membership(UserKind::Inspector, Role::CouncilReviewer, false),
-            Err(MembershipError::NotAPartnershipUser)
-        );
-        assert_eq!(
-            check_membership(UserKind::Partnership, Role::IcbReviewer, false),
-            Err(MembershipError::IcbMissing)
-        );
-        assert!(check_membership(UserKind::Partnership, Role::IcbReviewer, true).is_ok());
-        assert_eq!(
-            check_membership(UserKind::Partnership, Role::CouncilReviewer, true),
-            Err(MembershipError::IcbNotExpected)
-        );
-    }
-
-    #[test]
-    fn the_creator_joins_the_team_unless_an_admin() {
-        assert_eq!(initial_inspectors(&INSPECTOR, 9, &[4, 4, 9]), vec![4, 1]);
-        assert_eq!(initial_inspectors(&INSPECTOR, 1, &[4]), vec![4]);
-        assert_eq!(initial_inspectors(&ADMIN, 9, &[4]), vec![4]);
     }
 
     #[test]

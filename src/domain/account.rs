@@ -25,13 +25,15 @@ pub enum AccountError {
     PasswordTooLong,
     #[error("Choose whether this is an inspector or a partnership reviewer.")]
     Kind,
+    #[error("There is already an account for {0}.")]
+    EmailTaken(Email),
 }
 
 impl AccountError {
     /// Which part of an account the problem is about (the form field's name).
     pub fn field(&self) -> &'static str {
         match self {
-            AccountError::Email => "email",
+            AccountError::Email | AccountError::EmailTaken(_) => "email",
             AccountError::NameMissing | AccountError::NameTooLong => "display_name",
             AccountError::OrganisationMissing | AccountError::OrganisationTooLong => "organisation",
             AccountError::PasswordTooShort | AccountError::PasswordTooLong => "password",

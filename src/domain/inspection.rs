@@ -3,6 +3,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::fmt;
 
+use super::survey::FormRef;
+
 /// A full inspection, or a monitoring inspection after outcome 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InspectionKind {
@@ -171,6 +173,59 @@ pub fn transition(from: Status, to: Status) -> Result<Status, TransitionError> {
     } else {
         Err(TransitionError::NotAllowed { from, to })
     }
+}
+
+/// Something that must happen when an inspection changes stage. The application
+/// layer applies every effect in the same transaction as the change and its audit
+/// entry, so a stage never changes without its consequences, or the reverse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open a survey of each of these forms. A survey closed earlier opens again
+    /// with the version it was first opened with.
+    OpenSurveys(Vec<FormRef>),
+    /// Close every open survey of the inspection.
+    CloseSurveys,
+    /// Empty the responses never sent: the respondent did not choose to send them,
+    /// so only the fact that they were started is kept (for the started count).
+    EmptyUnsentResponses,
+}
+
+/// A stage change the lifecycle allows, with what must happen because of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageChange {
+    pub from: Status,
+    pub to: Status,
+    pub effects: Vec<Effect>,
+}
+
+/// Plan moving an inspection from `from` to `to`. `forms` are the survey forms
+/// (current versions) that opening the surveys opens.
+pub fn plan_stage_change(
+    from: Status,
+    to: Status,
+    forms: &[FormRef],
+) -> Result<StageChange, TransitionError> {
+    let to = transition(from, to)?;
+    let mut effects = vec![];
+    if to == Status::SurveysOpen {
+        effects.push(Effect::OpenSurveys(forms.to_vec()));
+    } else if from == Status::SurveysOpen {
+        effects.push(Effect::CloseSurveys);
+        effects.push(Effect::EmptyUnsentResponses);
+    }
+    Ok(StageChange { from, to, effects })
+}
+
+/// An inspection as asked for on the set-up form or the command line, every field
+/// parsed; whether the people and partnership exist is checked when it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInspection {
+    pub partnership_id: i32,
+    pub kind: InspectionKind,
+    pub dates: InspectionDates,
+    pub previous_inspection_on: Option<NaiveDate>,
+    pub lead_inspector_id: i32,
+    pub inspector_ids: Vec<i32>,
 }
 
 /// Inspectors are on site about two weeks after notification; a longer gap is a typing
@@ -361,6 +416,29 @@ mod tests {
                 assert_eq!(transition(from, to).is_ok(), allowed, "{from:?} -> {to:?}");
             }
         }
+    }
+
+    #[test]
+    fn opening_and_closing_the_surveys_are_effects_of_the_stage() {
+        let forms = vec![FormRef {
+            id: "f".into(),
+            version: 2,
+        }];
+        let open = plan_stage_change(Status::Preparing, Status::SurveysOpen, &forms).unwrap();
+        assert_eq!(open.effects, vec![Effect::OpenSurveys(forms.clone())]);
+        for to in [Status::Evidence, Status::Preparing] {
+            let close = plan_stage_change(Status::SurveysOpen, to, &forms).unwrap();
+            assert_eq!(
+                close.effects,
+                vec![Effect::CloseSurveys, Effect::EmptyUnsentResponses]
+            );
+        }
+        let judging = plan_stage_change(Status::Evidence, Status::Judging, &forms).unwrap();
+        assert!(judging.effects.is_empty());
+        assert_eq!(
+            plan_stage_change(Status::Final, Status::Draft, &forms),
+            Err(TransitionError::Locked)
+        );
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub enum PartnershipError {
     NoIcb,
     #[error("The same ICB code appears twice.")]
     DuplicateIcb,
+    #[error("There is already a partnership for the council {0}.")]
+    CouncilTaken(CouncilCode),
 }
 
 fn ons_code(s: &str, prefixes: &[&str]) -> Option<String> {
@@ -85,6 +87,13 @@ fn name(s: &str, missing: PartnershipError) -> Result<String, PartnershipError> 
 pub struct PartnershipProblem {
     pub field: String,
     pub error: PartnershipError,
+}
+
+impl PartnershipProblem {
+    /// A council that already has a partnership.
+    pub fn council_taken(code: &CouncilCode) -> Self {
+        at("council_code")(PartnershipError::CouncilTaken(code.clone()))
+    }
 }
 
 fn at(field: impl Into<String>) -> impl FnOnce(PartnershipError) -> PartnershipProblem {

@@ -414,6 +414,73 @@ pub fn response_schema(form: &SurveyForm) -> Value {
     })
 }
 
+/// The one gate every complete response passes, whether it came from the web
+/// pages, a CSV of paper responses or an API: the JSON Schema derived from its
+/// form, compiled once when the form is loaded.
+pub struct ResponseGate {
+    validator: jsonschema::Validator,
+}
+
+impl std::fmt::Debug for ResponseGate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResponseGate")
+    }
+}
+
+impl ResponseGate {
+    /// Compile the gate of `form`; a form whose schema does not compile is a problem
+    /// with the form.
+    pub fn new(form: &SurveyForm) -> Result<Self, super::problem::Problem> {
+        let schema = response_schema(form);
+        jsonschema::draft202012::options()
+            .build(&schema)
+            .map(|validator| Self { validator })
+            .map_err(|e| {
+                super::problem::Problem::new(
+                    "",
+                    format!("the response schema of {} cannot be compiled: {e}", form.id),
+                )
+            })
+    }
+
+    /// Every way `answers` fails the gate, as JSON pointers and reasons. The reasons
+    /// can quote an answer, so only the pointers belong in logs.
+    pub fn check(&self, answers: &Answers) -> Vec<super::problem::Problem> {
+        match serde_json::to_value(answers) {
+            Ok(value) => self.check_value(&value),
+            Err(e) => vec![super::problem::Problem::new("", e.to_string())],
+        }
+    }
+
+    /// As [`check`](Self::check), for a response already in JSON (an API call).
+    pub fn check_value(&self, value: &Value) -> Vec<super::problem::Problem> {
+        self.validator
+            .iter_errors(value)
+            .map(|e| super::problem::Problem::new(e.instance_path().to_string(), e.to_string()))
+            .collect()
+    }
+}
+
+/// A stored response: anonymous, known only by its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub id: i32,
+    pub survey_id: i32,
+    pub channel: super::survey::Channel,
+    pub status: super::survey::ResponseStatus,
+    pub language: String,
+    pub presentation: Presentation,
+    /// As stored; [`typed_answers`] reads free text back as text with the form.
+    pub answers: Answers,
+    pub helped_by_adult: bool,
+}
+
+impl Response {
+    pub fn is_submitted(&self) -> bool {
+        self.status == super::survey::ResponseStatus::Submitted
+    }
+}
+
 /// The day of a moment, as midnight: all a sent response keeps of when it was answered.
 pub fn day_of(moment: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
     moment.date().and_time(chrono::NaiveTime::MIN)
@@ -442,6 +509,13 @@ pub fn answer_rows(answers: &Answers) -> Vec<AnswerRow> {
 /// A short code to continue on another device: 8 letters and digits that cannot be
 /// confused with each other (no 0/O, 1/I/L), shown as XXXX-XXXX.
 pub const RESUME_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/// How a resume code is stored: only its SHA-256, so the database never holds a
+/// code that opens a response.
+pub fn resume_code_hash(code: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(code.as_bytes()))
+}
 
 /// Normalise a typed resume code: upper case, no spaces or dashes. None if it
 /// cannot be one.
@@ -620,11 +694,19 @@ mod tests {
             Some(Answer::Choices(vec!["dont_understand".into()]))
         );
         // The response schema, the gate for paper responses too, says the same.
-        let schema = response_schema(&f);
-        let validator = jsonschema::validator_for(&schema).unwrap();
-        assert!(validator.is_valid(&json!({ "needs": ["dont_understand"] })));
-        assert!(validator.is_valid(&json!({ "needs": ["x", "y"] })));
-        assert!(!validator.is_valid(&json!({ "needs": ["x", "dont_understand"] })));
+        let gate = ResponseGate::new(&f).unwrap();
+        assert!(gate
+            .check_value(&json!({ "needs": ["dont_understand"] }))
+            .is_empty());
+        assert!(gate.check_value(&json!({ "needs": ["x", "y"] })).is_empty());
+        let problems = gate.check_value(&json!({ "needs": ["x", "dont_understand"] }));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].pointer, "/needs");
+        assert_eq!(
+            gate.check_value(&json!({ "unknown": 1 })).len(),
+            1,
+            "nothing but the form's questions"
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub enum Direction {
     Rtl,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Language {
     pub code: String,
     pub name: String,
@@ -41,7 +41,7 @@ pub struct Language {
 }
 
 /// Text in each of the form's languages, keyed by language code.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
 
@@ -63,7 +63,7 @@ pub enum PagePer {
     Section,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Presentation {
     pub page_per: PagePer,
     #[serde(default)]
@@ -81,7 +81,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct AnswerOption {
     pub id: String,
     pub text: Text,
@@ -120,19 +120,19 @@ pub enum Grouping {
     Sector,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct BslVideo {
     pub src: String,
     pub captions: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Condition {
     pub question: String,
     pub any_of: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Question {
     pub id: String,
     #[serde(rename = "type")]
@@ -152,7 +152,7 @@ pub struct Question {
     pub max_length: Option<u32>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: Text,
@@ -160,7 +160,7 @@ pub struct Section {
     pub questions: Vec<Question>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct SurveyForm {
     pub id: String,
     pub version: u32,
@@ -283,8 +283,8 @@ impl Checker<'_> {
                 self.problem(
                     format!("/languages/{i}/code"),
                     format!(
-                        "the survey pages have no words of their own in \"{}\" (buttons, help, error messages); add them to src/web/respond_text.rs first",
-                        lang.code
+                        "the survey pages have no words of their own in \"{}\" (buttons, help, error messages); add templates/words/{}.json first",
+                        lang.code, lang.code
                     ),
                 );
             }

@@ -1,49 +1,18 @@
 //! Signing in and out.
 
-use std::sync::OnceLock;
-
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
-use argon2::Argon2;
-use serde_json::json;
+use serde::Serialize;
 
 use super::error::WebError;
 use super::form::CheckedForm;
+use super::page::{see_other, FieldError, Page};
 use super::session::{self, csrf_token, SignedIn};
-use super::{field_error, render, see_other, AppState};
+use super::AppState;
 use crate::db::{self, users::User};
 use crate::domain::account::{Email, MAX_PASSWORD_CHARS};
 use crate::domain::throttle::{after_failure, locked_for, minutes_to_wait};
-
-/// Hash a password with argon2id (the crate's default), with a fresh salt.
-pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
-    let salt = SaltString::generate(&mut OsRng);
-    Ok(Argon2::default()
-        .hash_password(password.as_bytes(), &salt)?
-        .to_string())
-}
-
-/// Check a password against a stored hash; a malformed hash never matches.
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
-}
-
-/// A hash to verify against when the email is unknown, so that the answer takes
-/// as long as for a real account and does not reveal which emails exist.
-fn dummy_hash() -> &'static str {
-    static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| hash_password("not a real password, only for timing").unwrap_or_default())
-}
 
 pub async fn home(session: Session) -> HttpResponse {
     if session::signed_in_user_id(&session).is_some() {
@@ -70,22 +39,24 @@ pub async fn sign_in_page(
     sign_in_form(&state, &session, StatusCode::OK, "", vec![], signed_out)
 }
 
+#[derive(Serialize)]
+struct SignInView<'a> {
+    email: &'a str,
+    signed_out: bool,
+}
+
 fn sign_in_form(
     state: &AppState,
     session: &Session,
     status: StatusCode,
     email: &str,
-    errors: Vec<serde_json::Value>,
+    errors: Vec<FieldError>,
     signed_out: bool,
 ) -> Result<HttpResponse, WebError> {
-    let token = csrf_token(session)?;
-    let data = json!({ "email": email, "errors": errors, "signed_out": signed_out });
-    let title = if errors.is_empty() {
-        "Sign in"
-    } else {
-        "Error: Sign in"
-    };
-    render(state, status, "sign_in", title, None, &token, data)
+    let view = SignInView { email, signed_out };
+    Page::anonymous("Sign in", csrf_token(session)?, view)
+        .with_errors(errors)
+        .render(state, status, "sign_in")
 }
 
 /// What the database says before the password is checked.
@@ -126,8 +97,8 @@ fn count_attempt(
             None => db::throttle::ensure(c, email.as_str())?,
         }
     }
-    Err(db::DbError::refused(
-        "The service is busy. Wait a moment and try again.",
+    Err(db::DbError::Corrupt(
+        "sign-in attempts could not be counted after 20 tries".into(),
     ))
 }
 
@@ -140,10 +111,10 @@ pub async fn sign_in(
     let password = form.text("password").to_string();
     let mut errors = vec![];
     if email_text.is_empty() {
-        errors.push(field_error("email", "Enter your email address"));
+        errors.push(FieldError::new("email", "Enter your email address"));
     }
     if password.is_empty() {
-        errors.push(field_error("password", "Enter your password"));
+        errors.push(FieldError::new("password", "Enter your password"));
     }
     if !errors.is_empty() {
         return sign_in_form(
@@ -156,7 +127,7 @@ pub async fn sign_in(
         );
     }
     let policy = state.throttle;
-    let wrong = vec![field_error(
+    let wrong = vec![FieldError::new(
         "email",
         format!(
             "Enter a correct email address and password. After {} wrong attempts, sign-in is paused for {} minutes.",
@@ -190,7 +161,7 @@ pub async fn sign_in(
                 &session,
                 StatusCode::TOO_MANY_REQUESTS,
                 &email_text,
-                vec![field_error("email", message)],
+                vec![FieldError::new("email", message)],
                 false,
             );
         }
@@ -201,10 +172,10 @@ pub async fn sign_in(
     let hash = found
         .as_ref()
         .map(|(_, h)| h.clone())
-        .unwrap_or_else(|| dummy_hash().to_string());
-    let matches = web::block(move || verify_password(&password, &hash))
+        .unwrap_or_else(|| crate::password::dummy_hash().to_string());
+    let matches = web::block(move || crate::password::verify(&password, &hash))
         .await
-        .map_err(|_| WebError::Internal("password check cancelled".into()))?;
+        .map_err(WebError::unexpected)?;
     match found {
         Some((user, _)) if matches => {
             db::run(&state.pool, move |c| db::throttle::clear(c, email.as_str())).await?;
@@ -225,18 +196,4 @@ pub async fn sign_in(
 pub async fn sign_out(signed_in: SignedIn, _form: CheckedForm) -> HttpResponse {
     session::sign_out(&signed_in.session);
     see_other("/sign-in?signed_out=1")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passwords_hash_with_argon2id_and_verify() {
-        let hash = hash_password("correct horse battery").unwrap();
-        assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse battery", &hash));
-        assert!(!verify_password("wrong horse battery", &hash));
-        assert!(!verify_password("anything", "not a hash"));
-    }
 }

@@ -7,11 +7,31 @@ use actix_web::http::{header, StatusCode};
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{web, HttpResponse, ResponseError};
 
+use std::fmt;
+use std::panic::Location;
+
+use super::page::Page;
 use super::AppState;
-use crate::db::DbError;
+use crate::app::AppError;
+use crate::db::{DbError, Retry};
+use crate::domain::refusal::Refusal;
+
+/// An error nobody expected: its cause chain and where it was turned into a web
+/// error are logged whole; the person sees only the generic page.
+#[derive(Debug)]
+pub struct Unexpected {
+    pub cause: anyhow::Error,
+    pub at: &'static Location<'static>,
+}
+
+impl fmt::Display for Unexpected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#} (at {})", self.cause, self.at)
+    }
+}
 
 /// Everything a handler can fail with. The message of the 4xx variants is shown to
-/// the user; the cause of `Internal` is logged and never shown.
+/// the user; the cause of `Unexpected` is logged and never shown.
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
     #[error("{0}")]
@@ -27,27 +47,64 @@ pub enum WebError {
     UnsupportedMediaType,
     #[error("Page not found.")]
     NotFound,
-    #[error("{0}")]
-    Conflict(String),
+    /// The domain refused a change; its words are shown.
+    #[error(transparent)]
+    Refused(Refusal),
     #[error("{0}")]
     TooManyRequests(String),
     #[error("internal error: {0}")]
-    Internal(String),
+    Unexpected(Unexpected),
+}
+
+impl WebError {
+    /// An unexpected error, remembering where it was met.
+    #[track_caller]
+    pub fn unexpected(cause: impl Into<anyhow::Error>) -> Self {
+        WebError::Unexpected(Unexpected {
+            cause: cause.into(),
+            at: Location::caller(),
+        })
+    }
 }
 
 impl From<DbError> for WebError {
+    #[track_caller]
     fn from(e: DbError) -> Self {
         match e {
-            DbError::Refused(msg) | DbError::RefusedField(_, msg) => WebError::Conflict(msg),
             DbError::NotFound => WebError::NotFound,
-            other => WebError::Internal(other.to_string()),
+            other => WebError::unexpected(other),
         }
     }
 }
 
+impl From<AppError> for WebError {
+    #[track_caller]
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Refused(r) => WebError::Refused(r),
+            AppError::NotFound => WebError::NotFound,
+            AppError::Store(e) => WebError::unexpected(e),
+        }
+    }
+}
+
+impl Retry for WebError {
+    fn is_busy(&self) -> bool {
+        false
+    }
+}
+
 impl From<handlebars::RenderError> for WebError {
+    #[track_caller]
     fn from(e: handlebars::RenderError) -> Self {
-        WebError::Internal(format!("template: {e}"))
+        WebError::unexpected(e)
+    }
+}
+
+impl From<actix_session::SessionInsertError> for WebError {
+    #[track_caller]
+    fn from(e: actix_session::SessionInsertError) -> Self {
+        WebError::unexpected(e)
     }
 }
 
@@ -59,9 +116,9 @@ impl ResponseError for WebError {
             WebError::Forbidden | WebError::CsrfRejected => StatusCode::FORBIDDEN,
             WebError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::NotFound => StatusCode::NOT_FOUND,
-            WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Refused(_) => StatusCode::CONFLICT,
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
-            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -70,8 +127,8 @@ impl ResponseError for WebError {
             WebError::SignInRequired => HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, "/sign-in"))
                 .finish(),
-            WebError::Internal(cause) => {
-                tracing::error!(%cause, "request failed");
+            WebError::Unexpected(u) => {
+                tracing::error!(at = %u.at, error = format!("{:#}", u.cause), "request failed");
                 HttpResponse::InternalServerError().finish()
             }
             other => HttpResponse::build(other.status_code()).finish(),
@@ -123,6 +180,14 @@ pub(super) fn with_page<B>(
     ServiceResponse::new(req, response.body(body)).map_into_right_body()
 }
 
+/// The error page's own words.
+#[derive(serde::Serialize)]
+struct ErrorView<'a> {
+    heading: &'a str,
+    message: &'a str,
+    status: u16,
+}
+
 /// Render any error response without an HTML body as a page in the layout.
 pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
     if !wants_page(&res) {
@@ -135,10 +200,10 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
         .error()
         .and_then(|e| e.as_error::<WebError>())
         .and_then(|e| match e {
-            WebError::BadRequest(m) | WebError::Conflict(m) | WebError::TooManyRequests(m) => {
-                Some(m.clone())
+            WebError::BadRequest(m) | WebError::TooManyRequests(m) => Some(m.clone()),
+            WebError::CsrfRejected | WebError::UnsupportedMediaType | WebError::Refused(_) => {
+                Some(e.to_string())
             }
-            WebError::CsrfRejected | WebError::UnsupportedMediaType => Some(e.to_string()),
             _ => None,
         })
         .unwrap_or_else(|| default_message.to_string());
@@ -146,15 +211,14 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
         .request()
         .app_data::<web::Data<AppState>>()
         .and_then(|state| {
-            let data = serde_json::json!({
-                "title": heading,
-                "heading": heading,
-                "message": message,
-                "status": status.as_u16(),
-                "user": null,
-                "csrf_token": "",
-            });
-            state.templates.render("error", &data).ok()
+            let view = ErrorView {
+                heading,
+                message: &message,
+                status: status.as_u16(),
+            };
+            Page::anonymous(heading, String::new(), view)
+                .html(state, "error")
+                .ok()
         })
         // The registry is compiled in, so this only happens if the template itself is broken.
         .unwrap_or_else(|| {

@@ -119,7 +119,7 @@ impl FromRequest for CheckedForm {
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .cloned()
-                .ok_or_else(|| WebError::Internal("no app state".into()))?;
+                .ok_or_else(|| WebError::unexpected(anyhow::anyhow!("no app state")))?;
             let is_form = req
                 .headers()
                 .get(header::CONTENT_TYPE)

@@ -7,10 +7,9 @@ pub mod auth;
 pub mod error;
 pub mod form;
 pub mod inspect;
+pub mod page;
 pub mod rate_limit;
 pub mod respond;
-pub mod respond_error;
-pub mod respond_text;
 pub mod session;
 pub mod templates;
 
@@ -24,17 +23,18 @@ use actix_session::SessionMiddleware;
 use actix_web::cookie::time::Duration;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
 use actix_web::{web, App, HttpResponse, HttpServer};
 use handlebars::Handlebars;
-use serde_json::{json, Value};
 use sha2::{Digest, Sha512};
+use tracing::Instrument;
 
 use crate::config::Config;
-use crate::db::{self, users::User, Pool};
+use crate::db::{self, Pool};
 use crate::domain::throttle::ThrottlePolicy;
 use error::WebError;
+use respond::state::SurveyCache;
 
 /// Shared by every request.
 pub struct AppState {
@@ -44,7 +44,13 @@ pub struct AppState {
     pub templates: Handlebars<'static>,
     pub config: Arc<Config>,
     pub throttle: ThrottlePolicy,
+    /// Surveys by link token, for the survey pages.
+    pub surveys: SurveyCache,
 }
+
+/// How long a survey stays in memory before it is read again. A survey another
+/// instance closes can show a page for this long, but never takes an answer.
+const SURVEY_CACHE_SECONDS: u64 = 2;
 
 /// Every route, so the URL space reads in one place. The public survey pages under
 /// `/s` have their own session cookie, scoped to that path, so a respondent's answers
@@ -58,7 +64,7 @@ pub fn routes(
     cfg.service(
         web::scope("/s")
             // Inside the sessions, so an error page can find the respondent's language.
-            .wrap(ErrorHandlers::new().default_handler(respond_error::render))
+            .wrap(ErrorHandlers::new().default_handler(respond::error::render))
             .wrap(respondent_sessions)
             .route("/{token}", web::get().to(respond::start_page))
             .route("/{token}/start", web::post().to(respond::start))
@@ -102,7 +108,10 @@ pub fn routes(
                 "/inspections/{id}/team/{membership_id}/remove",
                 web::post().to(inspect::remove_member),
             )
-            .route("/inspections/{id}/surveys", web::get().to(inspect::surveys))
+            .route(
+                "/inspections/{id}/surveys",
+                web::get().to(inspect::surveys::surveys),
+            )
             .route("/admin", web::get().to(admin::index))
             .route("/admin/users", web::post().to(admin::add_user))
             .route(
@@ -161,15 +170,50 @@ fn security_headers(secure: bool) -> DefaultHeaders {
     headers
 }
 
-/// Open the database, migrate it and start serving on `listener`.
+/// Every survey's form version must be loaded, and unchanged since the survey was
+/// opened: answers belong to the questions that were asked. Surveys opened before
+/// digests were kept get theirs now.
+pub fn check_survey_forms(
+    pool: &Pool,
+    catalogue: &crate::catalogue::Catalogue,
+) -> anyhow::Result<()> {
+    let mut conn = pool.get()?;
+    let mut problems = vec![];
+    for (survey, digest) in db::surveys::all_with_digests(&mut conn)? {
+        match catalogue.form(&survey.form) {
+            None => problems.push(format!(
+                "survey {} (inspection {}) was opened with {}, which is not among the forms: put that version back (earlier versions go in the forms folder's previous/ folder)",
+                survey.id, survey.inspection_id, survey.form
+            )),
+            Some(form) if digest.is_empty() => db::surveys::set_digest(&mut conn, survey.id, &form.digest)?,
+            Some(form) if form.digest != digest => problems.push(format!(
+                "survey {} (inspection {}) was opened with {}, and that form file has changed since: give the changed form a new version number and keep the old file",
+                survey.id, survey.inspection_id, survey.form
+            )),
+            Some(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!(
+            "the survey forms do not match the surveys in the database:\n  {}",
+            problems.join("\n  ")
+        )
+    }
+}
+
+/// Start serving on `listener` (the database is already migrated).
 pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Result<Server> {
     let templates = templates::registry()?;
     // A bad form or framework stops start-up with every problem listed.
     let catalogue = Arc::new(crate::load_catalogue(&config)?);
-    let key = Key::from(&Sha512::digest(&config.secret_key)[..]);
+    check_survey_forms(&pool, &catalogue)?;
+    let key = Key::from(&Sha512::digest(config.secret_key.expose())[..]);
     let secure = config.secure_cookies;
     let max_body = config.max_body_bytes;
     let workers = config.workers;
+    let pool_size = config.db_pool_size;
     let throttle = ThrottlePolicy {
         max_failures: config.sign_in_max_failures,
         ..ThrottlePolicy::default()
@@ -180,6 +224,7 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
         templates,
         config: Arc::new(config),
         throttle,
+        surveys: SurveyCache::new(std::time::Duration::from_secs(SURVEY_CACHE_SECONDS)),
     });
     let purge_pool = pool.clone();
     let resume_limit = rate_limit::posts_per_minute(
@@ -213,14 +258,32 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
             .app_data(web::PayloadConfig::new(max_body))
             .wrap(ErrorHandlers::new().default_handler(error::render_error_page))
             .wrap(security_headers(secure))
-            .wrap(actix_web::middleware::Logger::new("%r %s %Dms"))
+            // The path only: a query string can carry a secret (a resume code).
+            .wrap(
+                actix_web::middleware::Logger::new("%{request}xi %s %Dms")
+                    .custom_request_replace("request", |req| {
+                        format!("{} {}", req.method(), req.path())
+                    }),
+            )
+            .wrap_fn(|req, srv| {
+                use actix_web::dev::Service;
+                let span =
+                    tracing::info_span!("request", method = %req.method(), path = %req.path());
+                srv.call(req).instrument(span)
+            })
             .configure(|cfg| routes(cfg, respondent, staff, resume))
             .default_service(web::to(not_found))
     })
     .listen(listener)?;
-    if let Some(n) = workers {
-        server = server.workers(n.max(1));
-    }
+    let workers = workers
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    // Database work waits for a pooled connection anyway; more threads than
+    // connections only add memory and latency under load.
+    let blocking = (pool_size as usize).div_ceil(workers).max(2);
+    server = server
+        .workers(workers)
+        .worker_max_blocking_threads(blocking);
     actix_web::rt::spawn(purge_expired_periodically(purge_pool, limiter));
     Ok(server.run())
 }
@@ -234,7 +297,7 @@ async fn purge_expired_periodically(pool: Pool, limiter: rate_limit::Limiter) {
         // Forget addresses whose rate limit has refilled.
         limiter.retain_recent();
         let purged = db::run(&pool, |c| {
-            Ok((
+            Ok::<_, db::DbError>((
                 db::sessions::purge_expired(c)?,
                 db::throttle::purge_stale(c)?,
             ))
@@ -269,47 +332,4 @@ async fn healthz(state: web::Data<AppState>) -> HttpResponse {
                 .body("database unavailable")
         }
     }
-}
-
-/// The layout's view of the signed-in user.
-pub fn user_view(user: &User) -> Value {
-    json!({
-        "display_name": user.display_name,
-        "is_admin": user.is_admin,
-        "may_create_inspection": user.actor().may_create_inspection(),
-    })
-}
-
-/// Render a page: the template's own data plus what the layout needs.
-pub fn render(
-    state: &AppState,
-    status: StatusCode,
-    template: &str,
-    title: &str,
-    user: Option<&User>,
-    csrf_token: &str,
-    mut data: Value,
-) -> Result<HttpResponse, WebError> {
-    if let Value::Object(map) = &mut data {
-        map.insert("title".into(), json!(title));
-        map.insert("user".into(), user.map(user_view).unwrap_or(Value::Null));
-        map.insert("csrf_token".into(), json!(csrf_token));
-    }
-    let body = state.templates.render(template, &data)?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body))
-}
-
-/// A 303 redirect after a successful POST.
-pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
-}
-
-/// One problem with one field, shown in the error summary and beside the field.
-pub fn field_error(field: &str, message: impl ToString) -> Value {
-    json!({ "field": field, "message": message.to_string() })
 }

@@ -129,9 +129,7 @@ pub fn csrf_token(session: &Session) -> Result<String, WebError> {
         return Ok(token);
     }
     let token = Alphanumeric.sample_string(&mut rand::rngs::OsRng, 43);
-    session
-        .insert(CSRF, &token)
-        .map_err(|e| WebError::Internal(format!("session: {e}")))?;
+    session.insert(CSRF, &token)?;
     Ok(token)
 }
 
@@ -147,9 +145,7 @@ pub fn csrf_matches(session: &Session, submitted: Option<&str>) -> bool {
 pub fn sign_in(session: &Session, user_id: i32) -> Result<(), WebError> {
     session.renew();
     session.remove(CSRF);
-    session
-        .insert(USER_ID, user_id)
-        .map_err(|e| WebError::Internal(format!("session: {e}")))
+    session.insert(USER_ID, user_id).map_err(WebError::from)
 }
 
 pub fn sign_out(session: &Session) {
@@ -171,7 +167,8 @@ impl FromRequest for SignedIn {
         let session = req.get_session();
         let state = req.app_data::<web::Data<AppState>>().cloned();
         Box::pin(async move {
-            let state = state.ok_or_else(|| WebError::Internal("no app state".into()))?;
+            let state =
+                state.ok_or_else(|| WebError::unexpected(anyhow::anyhow!("no app state")))?;
             let user_id = session
                 .get::<i32>(USER_ID)
                 .ok()

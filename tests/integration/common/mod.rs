@@ -1,6 +1,7 @@
 //! Test harness: the real server on a random port, over a fresh database (SQLite by
 //! default, PostgreSQL when AREA_SEND_TEST_POSTGRES_URL is set), seeded with the demo,
-//! and a real HTTP client with a cookie jar.
+//! and a real HTTP client with a cookie jar; plus helpers for each endpoint a test
+//! drives (signing in, moving an inspection, starting and answering a survey).
 
 #![allow(
     dead_code,
@@ -9,10 +10,13 @@
     clippy::indexing_slicing
 )]
 
+pub mod survey;
+
 use std::net::TcpListener;
 use std::path::PathBuf;
 
-use area_send::config::{Config, DatabaseUrl};
+use area_send::catalogue::Catalogue;
+use area_send::config::{Config, DatabaseUrl, ServeSettings, Settings};
 use area_send::db;
 use diesel::prelude::*;
 use rand::Rng;
@@ -107,61 +111,51 @@ impl TestApp {
         Self::spawn_with(|_| {}).await
     }
 
+    /// Start the real server with the demo data and `adjust`ed settings.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let (database, cleanup) = new_database();
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let mut config = Config {
-            database,
-            forms_dir: None,
-            framework_file: None,
-            db_pool_size: 4,
-            data_dir: std::env::temp_dir(),
-            bind: format!("127.0.0.1:{port}"),
-            base_url: format!("http://127.0.0.1:{port}"),
-            origin: format!("http://127.0.0.1:{port}"),
-            secure_cookies: false,
-            secret_key: vec![7; 64],
-            mail_url: "file:///tmp/area-send-test-mail".into(),
-            sign_in_max_failures: 5,
-            resume_attempts_per_minute: 1000,
-            trusted_proxies: vec![],
-            max_body_bytes: 64 * 1024,
-            workers: Some(1),
-        };
+        let mut config = test_config(database, &listener);
         adjust(&mut config);
         let pool = db::open_pool(&config.database, config.db_pool_size).unwrap();
-        {
-            let mut conn = pool.get().unwrap();
-            db::run_migrations(&mut conn).unwrap();
-            let catalogue = area_send::load_catalogue(&config).unwrap();
-            let forms: Vec<(String, u32)> = catalogue
-                .forms
-                .iter()
-                .map(|f| (f.id.clone(), f.version))
-                .collect();
-            area_send::demo::seed(&mut conn, &forms).unwrap();
-        }
+        db::run_migrations(&mut pool.get().unwrap()).unwrap();
+        let catalogue = area_send::load_catalogue(&config).unwrap();
+        area_send::demo::seed(&pool, &catalogue).unwrap();
         let server = area_send::web::start(config.clone(), pool.clone(), listener).unwrap();
         actix_web::rt::spawn(server);
         TestApp {
-            base: format!("http://127.0.0.1:{port}"),
+            base: config.base_url.clone(),
             pool,
             config,
             cleanup,
         }
     }
 
+    /// Start a second server on this app's database (another instance, or the same
+    /// service restarted with new settings), without seeding anything.
+    pub async fn another_instance(
+        &self,
+        adjust: impl FnOnce(&mut Config),
+    ) -> anyhow::Result<Instance> {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut config = test_config(self.config.database.clone(), &listener);
+        adjust(&mut config);
+        let pool = db::open_pool(&config.database, config.db_pool_size).unwrap();
+        let server = area_send::web::start(config.clone(), pool, listener)?;
+        actix_web::rt::spawn(server);
+        Ok(Instance {
+            base: config.base_url,
+        })
+    }
+
+    /// The catalogue this app was started with.
+    pub fn catalogue(&self) -> Catalogue {
+        area_send::load_catalogue(&self.config).unwrap()
+    }
+
     /// A new browser-like client with its own cookie jar, not following redirects.
     pub fn client(&self) -> Browser {
-        Browser {
-            base: self.base.clone(),
-            http: Client::builder()
-                .cookie_store(true)
-                .redirect(Policy::none())
-                .build()
-                .unwrap(),
-        }
+        Browser::new(&self.base)
     }
 
     /// A client already signed in as `who`.
@@ -182,6 +176,48 @@ impl TestApp {
     }
 }
 
+/// A second server on a test app's database.
+pub struct Instance {
+    pub base: String,
+}
+
+impl Instance {
+    pub fn client(&self) -> Browser {
+        Browser::new(&self.base)
+    }
+}
+
+/// The one test configuration: the service's own defaults (as with no flags or
+/// variables), on this database and listener, with the few changes every test needs.
+/// A new setting gets its default here without any test changing.
+pub fn test_config(database: DatabaseUrl, listener: &TcpListener) -> Config {
+    let port = listener.local_addr().unwrap().port();
+    let settings = Settings {
+        data_dir: std::env::temp_dir(),
+        db_pool_size: 4,
+        ..Settings::default()
+    };
+    let serve = ServeSettings {
+        bind: format!("127.0.0.1:{port}"),
+        secret_key: Some("k".repeat(64)),
+        mail_url: Some("file:///tmp/area-send-test-mail".into()),
+        // Tests make many attempts from one address.
+        resume_attempts_per_minute: 1000,
+        workers: Some(1),
+        ..ServeSettings::default()
+    };
+    let mut config = Config::resolve(&settings, &serve).unwrap();
+    config.database = database;
+    config
+}
+
+/// The framework, forms and words built into the binary.
+pub fn shipped_catalogue() -> Catalogue {
+    let words = area_send::catalogue::shipped_words().unwrap();
+    let assets = area_send::assets_for(None, &words);
+    area_send::catalogue::shipped(words, &assets).unwrap()
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         // The server's pool still holds connections; PostgreSQL's DROP ... WITH (FORCE) ends them.
@@ -199,6 +235,17 @@ pub struct Browser {
 }
 
 impl Browser {
+    pub fn new(base: &str) -> Self {
+        Browser {
+            base: base.to_string(),
+            http: Client::builder()
+                .cookie_store(true)
+                .redirect(Policy::none())
+                .build()
+                .unwrap(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -242,6 +289,16 @@ impl Browser {
             "/sign-in",
             "/sign-in",
             &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// Ask to move inspection `id` to the stage `to`, from its overview page.
+    pub async fn move_inspection(&self, id: i32, to: &str) -> Response {
+        self.submit(
+            &format!("/inspections/{id}"),
+            &format!("/inspections/{id}/status"),
+            &[("to", to)],
         )
         .await
     }

@@ -1,13 +1,11 @@
 //! The `area-send` binary itself: help, refusing unsafe configuration, migrate, user add.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
-
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use area_send::config::DatabaseUrl;
+
+use crate::common;
 
 fn area_send(args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_area-send"));
@@ -95,7 +93,7 @@ fn migrate_then_add_a_user_who_can_sign_in() {
     );
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .contains("2 migration(s) applied"));
+        .contains("3 migration(s) applied"));
     let again = area_send(&["--database-url", &db, "migrate"], None);
     assert!(String::from_utf8(again.stdout)
         .unwrap()
@@ -160,7 +158,7 @@ fn migrate_then_add_a_user_who_can_sign_in() {
             .unwrap()
             .unwrap();
         assert!(user.is_admin);
-        assert!(area_send::web::auth::verify_password(password, &hash));
+        assert!(area_send::password::verify(password, &hash));
     }
     assert!(area_send::db::users::find_for_sign_in(
         &mut conn,
@@ -216,4 +214,91 @@ fn a_bad_survey_form_stops_start_up_with_every_problem_listed() {
     );
     std::fs::remove_dir_all(dir).unwrap();
     let _ = std::fs::remove_dir_all(data);
+}
+
+/// A free port on loopback.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Send one HTTP/1.0 GET and return the status line.
+fn get(port: u16, path: &str) -> Option<String> {
+    use std::io::Read;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    response.lines().next().map(String::from)
+}
+
+#[test]
+fn the_access_log_never_holds_a_resume_code() {
+    let data = std::env::temp_dir().join(format!("area-send-log-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let port = free_port();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_area-send"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("AREA_SEND_") {
+            cmd.env_remove(key);
+        }
+    }
+    let mut server = cmd
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "demo",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env("AREA_SEND_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut up = false;
+    for _ in 0..200 {
+        if get(port, "/healthz").is_some_and(|s| s.contains("200")) {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(up, "the demo started");
+    // The demo database holds the open link of each survey.
+    let pool =
+        area_send::db::open_pool(&DatabaseUrl::Sqlite(data.join("demo.sqlite3")), 1).unwrap();
+    let survey = area_send::db::surveys::for_inspection(&mut pool.get().unwrap(), 1)
+        .unwrap()
+        .remove(0);
+    let status = get(
+        port,
+        &format!(
+            "/s/{}/resume?code=SECRETCODE9&lang=en",
+            survey.open_link_token
+        ),
+    )
+    .unwrap();
+    assert!(status.contains("303"), "{status}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    server.kill().unwrap();
+    let out = server.wait_with_output().unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        log.contains(&format!("GET /s/{}/resume 303", survey.open_link_token)),
+        "the request is logged, by its path: {log}"
+    );
+    assert!(!log.contains("SECRETCODE9"), "{log}");
+    let _ = std::fs::remove_dir_all(&data);
 }

@@ -1,8 +1,6 @@
 //! The framework and the survey forms: the shipped files pass every check, and
 //! broken files fail with the right file, JSON pointer and reason.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
 use std::collections::BTreeSet;
 use std::process::Command;
 
@@ -18,11 +16,12 @@ fn assets() -> Assets {
             .iter()
             .map(|s| s.to_string())
             .collect(),
-        interface_languages: area_send::web::respond_text::LANGUAGES
-            .iter()
-            .map(|l| l.to_string())
-            .collect(),
+        interface_languages: words().languages().map(String::from).collect(),
     }
+}
+
+fn words() -> area_send::words::Words {
+    catalogue::shipped_words().unwrap()
 }
 
 fn shipped_json(name: &str) -> Value {
@@ -46,6 +45,7 @@ fn problems_of(form: &Value) -> Vec<FileProblem> {
     match check_all(
         ("framework.json", &framework_bytes()),
         &[("broken.json".into(), bytes)],
+        words(),
         &assets(),
     ) {
         Ok(_) => vec![],
@@ -59,7 +59,7 @@ fn children() -> Value {
 
 #[test]
 fn the_shipped_framework_and_forms_pass_every_check() {
-    let catalogue = catalogue::shipped(&assets()).unwrap_or_else(|p| panic!("{p}"));
+    let catalogue = catalogue::shipped(words(), &assets()).unwrap_or_else(|p| panic!("{p}"));
     let criteria = catalogue.framework.criterion_ids();
     for id in [
         "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "B4", "B5", "B6", "C1", "D1", "D2", "D3",
@@ -68,12 +68,13 @@ fn the_shipped_framework_and_forms_pass_every_check() {
         assert!(criteria.contains(id), "{id}");
     }
     assert_eq!(catalogue.framework.outcomes.len(), 3);
-    assert_eq!(catalogue.forms.len(), 3);
+    assert_eq!(catalogue.current().len(), 3);
     // The same files on disk pass too, as `forms check` reads them.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     catalogue::from_files(
         &root.join("framework/framework.json"),
         &root.join("survey-forms"),
+        words(),
         &assets(),
     )
     .unwrap();
@@ -81,8 +82,8 @@ fn the_shipped_framework_and_forms_pass_every_check() {
 
 #[test]
 fn the_childrens_survey_is_easy_read_in_two_languages_one_right_to_left() {
-    let catalogue = catalogue::shipped(&assets()).unwrap();
-    let form = catalogue.form("children-and-young-people").unwrap();
+    let catalogue = catalogue::shipped(words(), &assets()).unwrap();
+    let form = &catalogue.latest("children-and-young-people").unwrap().form;
     assert_eq!(form.audience, Audience::ChildrenAndYoungPeople);
     let n = form.questions().count();
     assert!((12..=18).contains(&n), "{n} questions");
@@ -143,8 +144,8 @@ fn the_childrens_survey_is_easy_read_in_two_languages_one_right_to_left() {
 
 #[test]
 fn the_adult_surveys_cover_their_ground() {
-    let catalogue = catalogue::shipped(&assets()).unwrap();
-    let parents = catalogue.form("parents-and-carers").unwrap();
+    let catalogue = catalogue::shipped(words(), &assets()).unwrap();
+    let parents = &catalogue.latest("parents-and-carers").unwrap().form;
     let n = parents.questions().count();
     assert!((20..=30).contains(&n), "{n} parent questions");
     assert!(
@@ -169,7 +170,7 @@ fn the_adult_surveys_cover_their_ground() {
         "{criteria:?}"
     );
 
-    let practitioners = catalogue.form("practitioners").unwrap();
+    let practitioners = &catalogue.latest("practitioners").unwrap().form;
     let n = practitioners.questions().count();
     assert!((15..=20).contains(&n), "{n} practitioner questions");
     for g in [Grouping::Role, Grouping::Sector] {
@@ -370,6 +371,7 @@ fn malformed_json_and_duplicate_form_ids_are_reported() {
     let err = check_all(
         ("framework.json", &framework),
         &[("broken.json".into(), b"{\"id\": ".to_vec())],
+        words(),
         &assets(),
     )
     .unwrap_err();
@@ -384,6 +386,7 @@ fn malformed_json_and_duplicate_form_ids_are_reported() {
     let err = check_all(
         ("framework.json", &framework),
         &[("a.json".into(), form.clone()), ("b.json".into(), form)],
+        words(),
         &assets(),
     )
     .unwrap_err();
@@ -392,6 +395,28 @@ fn malformed_json_and_duplicate_form_ids_are_reported() {
         .problem
         .reason
         .contains("another form already has the id"));
+    // Two versions of one form are two forms: both are kept, the newer is current.
+    let mut newer = children();
+    newer["version"] = json!(2);
+    let catalogue = check_all(
+        ("framework.json", &framework),
+        &[
+            ("a.json".into(), serde_json::to_vec(&children()).unwrap()),
+            ("b.json".into(), serde_json::to_vec(&newer).unwrap()),
+        ],
+        words(),
+        &assets(),
+    )
+    .unwrap();
+    assert_eq!(catalogue.all_versions().count(), 2);
+    assert_eq!(
+        catalogue
+            .latest("children-and-young-people")
+            .unwrap()
+            .form
+            .version,
+        2
+    );
 }
 
 #[test]

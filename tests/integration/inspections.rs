@@ -1,10 +1,6 @@
 //! Inspections, lifecycle, teams, authorisation and the admin page, end to end.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 
 fn overview(id: i32) -> String {

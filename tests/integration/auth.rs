@@ -1,10 +1,6 @@
 //! Signing in and out, sessions, CSRF and throttling, against the real server.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 
 #[actix_web::test]

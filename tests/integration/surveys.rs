@@ -1,134 +1,10 @@
 //! Answering surveys against the real server: the whole round trip, resuming on
 //! another device, kiosk mode, and tampered or replayed posts.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
-
+use crate::common::survey::*;
+use crate::common::*;
 use area_send::db;
-use common::*;
 use reqwest::StatusCode;
-
-/// The survey links of the demo inspection: (open link, kiosk link) for a form.
-fn links(app: &TestApp, form_id: &str) -> (String, String) {
-    let mut conn = app.conn();
-    let survey = db::surveys::for_inspection(&mut conn, HARROWDALE)
-        .unwrap()
-        .into_iter()
-        .find(|s| s.form_id == form_id)
-        .unwrap();
-    (
-        format!("/s/{}", survey.open_link_token),
-        format!("/s/{}", survey.kiosk_token),
-    )
-}
-
-fn responses(app: &TestApp, form_id: &str) -> Vec<(i32, String, String, bool, String)> {
-    use db::schema::{responses, surveys};
-    use diesel::prelude::*;
-    let mut conn = app.conn();
-    responses::table
-        .inner_join(surveys::table)
-        .filter(surveys::form_id.eq(form_id))
-        .order(responses::id)
-        .select((
-            responses::id,
-            responses::status,
-            responses::channel,
-            responses::helped_by_adult,
-            responses::answers,
-        ))
-        .load(&mut conn)
-        .unwrap()
-}
-
-/// Start a response and choose how to answer; returns the first question page.
-async fn begin(b: &Browser, link: &str, how: &[(&str, &str)]) -> String {
-    let res = b
-        .submit(link, &format!("{link}/start"), &[("lang", "en")])
-        .await;
-    assert_eq!(location(&res), format!("{link}/how"));
-    let res = b
-        .submit(&format!("{link}/how"), &format!("{link}/how"), how)
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    location(&res)
-}
-
-/// Answer the page at `page` with `fields` (the CSRF token is added).
-async fn answer(b: &Browser, page: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-    b.submit(page, page, fields).await
-}
-
-/// Answer the first question on `page` with its first answer, as a person would.
-async fn answer_first(b: &Browser, page: &str) -> reqwest::Response {
-    let (_, html) = b.page(page).await;
-    let (name, _) = question_name(&html).unwrap();
-    let choice = first_option(&html, &name);
-    answer(b, page, &[(&name, &choice)]).await
-}
-
-fn first_option(html: &str, name: &str) -> String {
-    let doc = scraper::Html::parse_document(html);
-    let sel = scraper::Selector::parse(&format!("input[name=\"{name}\"]")).unwrap();
-    doc.select(&sel)
-        .next()
-        .and_then(|e| e.value().attr("value"))
-        .unwrap()
-        .to_string()
-}
-
-fn question_name(html: &str) -> Option<(String, String)> {
-    let doc = scraper::Html::parse_document(html);
-    let sel = scraper::Selector::parse(
-        "input[type=radio], input[type=checkbox], textarea, input[inputmode=numeric]",
-    )
-    .unwrap();
-    doc.select(&sel).next().map(|e| {
-        let v = e.value();
-        (
-            v.attr("name").unwrap().to_string(),
-            v.attr("type").unwrap_or("textarea").to_string(),
-        )
-    })
-}
-
-/// Answer every page with its first answer (or some text), up to "check your answers".
-async fn answer_everything(b: &Browser, mut page: String) -> usize {
-    let mut pages = 0;
-    while !page.ends_with("/check") {
-        let (status, html) = b.page(&page).await;
-        assert_eq!(status, StatusCode::OK, "{page}");
-        let mut fields: Vec<(String, String)> = vec![];
-        let doc = scraper::Html::parse_document(&html);
-        let sel = scraper::Selector::parse("form .question").unwrap();
-        for q in doc.select(&sel) {
-            let inner = q.html();
-            if let Some((name, kind)) = question_name(&inner) {
-                let value = match kind.as_str() {
-                    "radio" | "checkbox" => first_option(&inner, &name),
-                    "text" => "7".to_string(),
-                    _ => "Más ayuda en el colegio, please: «quotes» & <tags>".to_string(),
-                };
-                fields.push((name, value));
-            }
-        }
-        let refs: Vec<(&str, &str)> = fields
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        let res = answer(b, &page, &refs).await;
-        assert_eq!(
-            res.status(),
-            StatusCode::SEE_OTHER,
-            "{page}: {}",
-            res.text().await.unwrap()
-        );
-        page = location(&res);
-        pages += 1;
-    }
-    pages
-}
 
 #[actix_web::test]
 async fn a_child_answers_the_whole_survey_and_it_is_stored_once_anonymously() {
@@ -289,10 +165,22 @@ async fn a_response_can_be_resumed_on_another_device_with_its_code() {
         html.contains(&resume_link.replace('&', "&amp;")),
         "a link to carry on with the code"
     );
-    let (_, prefilled) = app.client().page(&resume_link).await;
+    // The link fills the code in, for the person to confirm, and then continues at an
+    // address without the code, so it stays out of the history and the logs.
+    let other = app.client();
+    let res = other.get(&resume_link).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let without_code = location(&res);
+    assert_eq!(without_code, format!("{link}/resume?lang=en"));
+    let (_, prefilled) = other.page(&without_code).await;
     assert!(
         prefilled.contains(&format!("value=\"{code}\"")),
         "the link fills the code in, for the person to confirm"
+    );
+    let (_, again) = other.page(&without_code).await;
+    assert!(
+        !again.contains(&code),
+        "the code is filled in once, not kept"
     );
     let res = answer_first(&phone, &page).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -482,14 +370,9 @@ async fn closed_surveys_take_no_answers() {
     let page = begin(&b, &link, &[("lang", "en"), ("high_contrast", "yes")]).await;
     answer_first(&b, &page).await;
     assert_ne!(responses(&app, "practitioners")[0].4, "{}");
+    let token_before_close = csrf_token(&b.page(&page).await.1);
     let lead = app.signed_in(LEAD).await;
-    let res = lead
-        .submit(
-            &format!("/inspections/{HARROWDALE}"),
-            &format!("/inspections/{HARROWDALE}/status"),
-            &[("to", "evidence")],
-        )
-        .await;
+    let res = lead.move_inspection(HARROWDALE, "evidence").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let (status, html) = b.page(&link).await;
     assert_eq!(status, StatusCode::GONE);
@@ -499,8 +382,17 @@ async fn closed_surveys_take_no_answers() {
         link,
         "every page leads back to the closed notice"
     );
-    let res = b.post(&page, &[("csrf_token", "x")]).await;
-    assert!(res.status().is_client_error() || location(&res) == link);
+    // An answer sent from a page opened before the close (with its real token) is
+    // not taken: the respondent is sent to the closed notice itself.
+    let res = b
+        .post(&page, &[("csrf_token", token_before_close.as_str())])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), link);
+    let (status, notice) = b.page(&location(&res)).await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(notice.contains("This survey has closed"), "{notice}");
+    assert!(!notice.contains("/start\""), "no way to start again");
     // Answers never sent are emptied when the survey closes; only the start is counted.
     use db::schema::responses;
     use diesel::prelude::*;
@@ -974,4 +866,50 @@ async fn continuing_from_the_start_page_goes_where_the_respondent_left_off() {
         .unwrap()
         .to_string();
     assert_eq!(href, format!("{link}/q/2"), "after the last part answered");
+}
+
+#[actix_web::test]
+async fn a_clash_of_resume_codes_is_retried_and_never_told_as_already_sent() {
+    use area_send::app::{self, AppError};
+    use area_send::domain::refusal::Refusal;
+    use area_send::domain::survey::{Channel, ResponseRefusal};
+    let app = TestApp::spawn().await;
+    let survey = db::surveys::for_inspection(&mut app.conn(), HARROWDALE)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.form.id == "parents-and-carers")
+        .unwrap();
+    let mut conn = app.conn();
+    let (first, code) =
+        app::responses::start(&mut conn, survey.id, Channel::OpenLink, "en", || {
+            "AAAABBBB".to_string()
+        })
+        .unwrap();
+    assert_eq!(code, "AAAABBBB");
+    // The next respondent's first code is the same: another is made, silently.
+    let mut codes = ["AAAABBBB", "CCCCDDDD"].into_iter();
+    let (second, code) =
+        app::responses::start(&mut conn, survey.id, Channel::OpenLink, "en", || {
+            codes.next().unwrap().to_string()
+        })
+        .unwrap();
+    assert_ne!(first, second);
+    assert_eq!(code, "CCCCDDDD");
+    // Were every code to clash, the refusal says what happened: no code could be made.
+    let err = app::responses::start(&mut conn, survey.id, Channel::OpenLink, "en", || {
+        "AAAABBBB".to_string()
+    })
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            AppError::Refused(Refusal::Response(ResponseRefusal::NoFreeCode))
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        responses(&app, "parents-and-carers").len(),
+        2,
+        "nothing half-made"
+    );
 }

@@ -1,0 +1,31 @@
+//! Why a change was refused: one enum over the domain's own refusals, so storage
+//! and application code never carry sentences or form field names. The web layer
+//! decides which field a refusal is about and how to word it for the person.
+
+use super::account::AccountError;
+use super::inspection::TransitionError;
+use super::partnership::PartnershipProblem;
+use super::survey::ResponseRefusal;
+use super::team::TeamError;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    #[error(transparent)]
+    Team(#[from] TeamError),
+    #[error(transparent)]
+    Account(#[from] AccountError),
+    #[error(transparent)]
+    Partnership(#[from] PartnershipProblem),
+    #[error(transparent)]
+    Response(#[from] ResponseRefusal),
+    #[error("Choose a local area partnership from the list.")]
+    UnknownPartnership,
+    /// A concurrent change got there first (a guard on the row's state failed).
+    #[error("Someone else changed this at the same time. Reload the page and try again.")]
+    ChangedMeanwhile,
+    /// A unique key refused a second copy of something made at the same moment.
+    #[error("That already exists: someone may have just made the same change. Reload the page and check.")]
+    AlreadyExists,
+}

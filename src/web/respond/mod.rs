@@ -1,0 +1,721 @@
+//! The public survey pages: no sign-in, server-rendered, complete without JavaScript.
+//! A response is anonymous: it is known only by the browser session that started it
+//! and by its resume code (stored hashed).
+
+pub mod error;
+pub mod state;
+pub mod view;
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+
+use super::error::WebError;
+use super::form::CheckedForm;
+use super::page::{see_other, FieldError};
+use super::session::csrf_token;
+use super::AppState;
+use crate::app::{self, AppError};
+use crate::db;
+use crate::domain::answering::{self, back_from_check, carry_on, check_rows, Refused, Step};
+use crate::domain::refusal::Refusal;
+use crate::domain::response::{
+    self, final_answers, normalise_resume_code, resume_code_hash, Presentation,
+};
+use crate::domain::survey::ResponseRefusal;
+use state::{open, Answering, Opened, Sent};
+use view::{
+    CheckView, DoneView, HowView, LanguageChoice, Offers, Respondent, ResumeView, StartView,
+};
+
+/// The respondent's view of a page, with their language and presentation.
+fn respondent<'a>(
+    state: &AppState,
+    session: &Session,
+    opened: &'a Opened,
+    lang: &str,
+    presentation: Presentation,
+) -> Result<Respondent<'a>, WebError> {
+    Ok(Respondent::new(
+        state,
+        opened,
+        lang,
+        presentation,
+        csrf_token(session)?,
+    ))
+}
+
+#[derive(serde::Deserialize)]
+pub struct StartQuery {
+    lang: Option<String>,
+    sent: Option<String>,
+}
+
+/// The start page: what the survey is for, that it is anonymous, how long it takes, help.
+pub async fn start_page(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    query: Option<web::Query<StartQuery>>,
+) -> Result<HttpResponse, WebError> {
+    let opened = open(&state, &path.into_inner()).await?;
+    let survey_id = opened.survey().id;
+    // A shared tablet's start page leaves nothing of the last respondent reachable,
+    // even one who walked away before sending: the next child starts afresh.
+    let current = if opened.is_kiosk() {
+        state::forget_response(&session, survey_id);
+        state::forget_sent(&session, survey_id);
+        session.renew();
+        None
+    } else {
+        state::current(&state, &session, &opened).await?
+    };
+    let wanted = query
+        .as_ref()
+        .and_then(|q| q.lang.clone())
+        .or_else(|| current.as_ref().map(|a| a.response.language.clone()))
+        .unwrap_or_else(|| "en".into());
+    let presentation = current
+        .as_ref()
+        .map(|a| a.response.presentation.clone())
+        .unwrap_or_default();
+    let who = respondent(&state, &session, &opened, &wanted, presentation)?;
+    let form = opened.form();
+    let open = opened.survey().is_open();
+    let view = StartView {
+        introduction: form.introduction.get(&who.lang).to_string(),
+        how_long: who
+            .words
+            .how_long
+            .replace("{minutes}", &form.minutes_to_complete.to_string()),
+        open,
+        sent: query.as_ref().is_some_and(|q| q.sent.is_some()),
+        continue_at: current
+            .as_ref()
+            .filter(|a| !a.response.is_submitted())
+            .map(|a| who.url(carry_on(form, &a.answers))),
+        languages: who.other_languages(),
+    };
+    let status = if open {
+        StatusCode::OK
+    } else {
+        StatusCode::GONE
+    };
+    let heading = form.title.get(&who.lang).to_string();
+    who.render(&state, status, "respond/start", &heading, vec![], view)
+}
+
+/// Once a survey closes, every page of it leads back to its start page, which says
+/// so in the respondent's own layout and language; nothing sent is stored.
+fn closed(opened: &Opened) -> Option<HttpResponse> {
+    (!opened.survey().is_open()).then(|| see_other(&opened.base()))
+}
+
+/// A write that found the survey closed (another instance closed it a moment ago):
+/// the cached entry goes, and the respondent is shown the closed notice.
+fn closed_meanwhile(state: &AppState, opened: &Opened) -> HttpResponse {
+    state.surveys.forget_survey(opened.survey().id);
+    see_other(&opened.base())
+}
+
+/// Start a new anonymous response in the chosen language.
+pub async fn start(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    posted: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let opened = open(&state, &path.into_inner()).await?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
+    let lang = view::language(opened.form(), posted.text("lang"))
+        .map(|l| l.code.clone())
+        .unwrap_or_else(|| "en".into());
+    let (survey_id, channel) = (opened.survey().id, opened.channel);
+    let started = db::run(&state.pool, move |c| {
+        app::responses::start(
+            c,
+            survey_id,
+            channel,
+            &lang,
+            app::responses::new_resume_code,
+        )
+    })
+    .await;
+    let (id, code) = match started {
+        Ok(started) => started,
+        Err(AppError::Refused(Refusal::Response(ResponseRefusal::SurveyClosed))) => {
+            return Ok(closed_meanwhile(&state, &opened))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    state::remember_response(&session, survey_id, id, &code)?;
+    Ok(see_other(&format!("{}/how", opened.base())))
+}
+
+/// The open survey behind `token` and the response this browser is answering in it,
+/// or where to send the browser instead (the closed notice, the start, or thanks).
+async fn answering(
+    state: &AppState,
+    session: &Session,
+    token: &str,
+) -> Result<Result<(Opened, Answering), HttpResponse>, WebError> {
+    let opened = open(state, token).await?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(Err(redirect));
+    }
+    match state::current(state, session, &opened).await? {
+        Some(a) if a.response.is_submitted() => {
+            Ok(Err(see_other(&format!("{}/done", opened.base()))))
+        }
+        Some(a) => Ok(Ok((opened, a))),
+        None if !opened.is_kiosk() && state::sent(session, opened.survey().id).is_some() => {
+            Ok(Err(see_other(&format!("{}/done", opened.base()))))
+        }
+        None => Ok(Err(see_other(&opened.base()))),
+    }
+}
+
+/// Save a response; a survey closed meanwhile sends the respondent to its notice.
+async fn save(
+    state: &AppState,
+    opened: &Opened,
+    answering: &Answering,
+    lang: String,
+    presentation: Presentation,
+    helped: bool,
+) -> Result<Option<HttpResponse>, WebError> {
+    let id = answering.response.id;
+    let answers = answering.answers.clone();
+    let saved = db::run(&state.pool, move |c| {
+        app::responses::save(c, id, &lang, &presentation, &answers, helped)
+    })
+    .await;
+    match saved {
+        Ok(()) => Ok(None),
+        Err(AppError::Refused(Refusal::Response(ResponseRefusal::SurveyClosed))) => {
+            Ok(Some(closed_meanwhile(state, opened)))
+        }
+        Err(AppError::Refused(Refusal::Response(ResponseRefusal::AlreadySent))) => {
+            Ok(Some(see_other(&format!("{}/done", opened.base()))))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// "How would you like to answer": modes and language, remembered for the response.
+pub async fn how_page(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let (opened, answering) = match answering(&state, &session, &path.into_inner()).await? {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    let response = &answering.response;
+    let who = respondent(
+        &state,
+        &session,
+        &opened,
+        &response.language,
+        response.presentation.clone(),
+    )?;
+    let form = opened.form();
+    let view = HowView {
+        offers: Offers {
+            easy_read: form.presentation.easy_read,
+            symbols: form.presentation.symbols,
+            read_aloud: form.presentation.read_aloud,
+        },
+        chosen: response.presentation.clone(),
+        helped_by_adult: response.helped_by_adult,
+        languages: form
+            .languages
+            .iter()
+            .map(|l| LanguageChoice::of(l, l.code == response.language))
+            .collect(),
+        code: state::shown_code(&session, opened.survey().id),
+    };
+    let heading = who.words.how_heading.clone();
+    who.render(
+        &state,
+        StatusCode::OK,
+        "respond/how",
+        &heading,
+        vec![],
+        view,
+    )
+}
+
+pub async fn how(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    posted: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let (opened, answering) = match answering(&state, &session, &path.into_inner()).await? {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    let form = opened.form();
+    let presentation = Presentation {
+        easy_read: posted.ticked("easy_read") && form.presentation.easy_read,
+        symbols: posted.ticked("symbols") && form.presentation.symbols,
+        read_aloud: posted.ticked("read_aloud") && form.presentation.read_aloud,
+        larger_text: posted.ticked("larger_text"),
+        high_contrast: posted.ticked("high_contrast"),
+    };
+    let wanted = posted
+        .get("lang")
+        .unwrap_or(&answering.response.language)
+        .to_string();
+    if !form.languages.iter().any(|l| l.code == wanted) {
+        return Err(WebError::BadRequest(
+            "Choose one of the languages shown.".into(),
+        ));
+    }
+    let helped = posted.ticked("helped_by_adult");
+    if let Some(redirect) = save(&state, &opened, &answering, wanted, presentation, helped).await? {
+        return Ok(redirect);
+    }
+    let first = response::next_page(form, None, &answering.answers).unwrap_or(0);
+    Ok(see_other(&format!("{}/q/{}", opened.base(), first + 1)))
+}
+
+#[derive(serde::Deserialize)]
+pub struct PageQuery {
+    change: Option<String>,
+}
+
+/// Page numbers in addresses start at 1.
+fn page_index(n: usize, opened: &Opened) -> Result<usize, WebError> {
+    let count = response::pages(opened.form()).len();
+    if n >= 1 && n <= count {
+        Ok(n - 1)
+    } else {
+        Err(WebError::NotFound)
+    }
+}
+
+/// Show question page `index`: as saved, or as a refused post filled it in.
+fn question_page(
+    state: &AppState,
+    session: &Session,
+    opened: &Opened,
+    answering: &Answering,
+    index: usize,
+    refused: Option<Refused<'_>>,
+    change: bool,
+) -> Result<HttpResponse, WebError> {
+    let form = opened.form();
+    let response = &answering.response;
+    let who = respondent(
+        state,
+        session,
+        opened,
+        &response.language,
+        response.presentation.clone(),
+    )?;
+    let page = match answering::question_page(form, index, &answering.answers, refused, change) {
+        None => return Err(WebError::NotFound),
+        // Nothing on this page applies: move on.
+        Some(Err(next)) => return Ok(see_other(&who.url(next))),
+        Some(Ok(page)) => page,
+    };
+    let errors = who.page_errors(&page);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = who.question_page(
+        &page,
+        change,
+        state::shown_code(session, opened.survey().id),
+    );
+    // One question per page is named by its question; a section page by its section.
+    let heading = if view.single {
+        view.questions
+            .first()
+            .map(|q| q.text.clone())
+            .unwrap_or_default()
+    } else {
+        view.section_title.clone()
+    };
+    who.render(state, status, "respond/page", &heading, errors, view)
+}
+
+pub async fn page(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<(String, usize)>,
+    query: Option<web::Query<PageQuery>>,
+) -> Result<HttpResponse, WebError> {
+    let (token, n) = path.into_inner();
+    let (opened, answering) = match answering(&state, &session, &token).await? {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    let index = page_index(n, &opened)?;
+    let change = query.is_some_and(|q| q.change.is_some());
+    question_page(&state, &session, &opened, &answering, index, None, change)
+}
+
+pub async fn answer(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<(String, usize)>,
+    posted: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let (token, n) = path.into_inner();
+    let (opened, mut answering) = match answering(&state, &session, &token).await? {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    let form = opened.form();
+    let index = page_index(n, &opened)?;
+    let pages = response::pages(form);
+    let page = pages.get(index).ok_or(WebError::NotFound)?;
+    let change = posted.ticked("change");
+    let fields: Vec<(String, String)> = posted
+        .pairs()
+        .iter()
+        .filter(|(k, _)| k != "change")
+        .cloned()
+        .collect();
+    let read = match response::read_page(form, page, &answering.answers, &fields) {
+        Ok(read) => read,
+        Err(problems) => {
+            // The page again, as the respondent filled it in, with each problem beside its field.
+            let refused = Refused {
+                fields: &fields,
+                problems: &problems,
+            };
+            return question_page(
+                &state,
+                &session,
+                &opened,
+                &answering,
+                index,
+                Some(refused),
+                change,
+            );
+        }
+    };
+    let before = answering.answers.clone();
+    response::apply(&mut answering.answers, read);
+    let (lang, presentation, helped) = (
+        answering.response.language.clone(),
+        answering.response.presentation.clone(),
+        answering.response.helped_by_adult,
+    );
+    if let Some(redirect) = save(&state, &opened, &answering, lang, presentation, helped).await? {
+        return Ok(redirect);
+    }
+    if let Some(follow_up) = response::revealed_on_page(form, page, &before, &answering.answers) {
+        // A follow-up on this same page now applies: ask it before moving on.
+        let query = if change { "?change=1" } else { "" };
+        return Ok(see_other(&format!(
+            "{}/q/{}{query}#{}",
+            opened.base(),
+            index + 1,
+            follow_up.id
+        )));
+    }
+    let next = answering::step_after(form, index, &answering.answers, change);
+    Ok(see_other(&step_url(&opened, next)))
+}
+
+fn step_url(opened: &Opened, step: Step) -> String {
+    let base = opened.base();
+    match step {
+        Step::Page(p) => format!("{base}/q/{}", p + 1),
+        Step::How => format!("{base}/how"),
+        Step::Check => format!("{base}/check"),
+    }
+}
+
+/// "Check your answers", with a change link for each.
+pub async fn check_page(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let (opened, answering) = match answering(&state, &session, &path.into_inner()).await? {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    check_form(&state, &session, &opened, &answering, None, StatusCode::OK)
+}
+
+/// Which problem "check your answers" is shown again with.
+enum SendProblem {
+    AlreadySent,
+    Invalid,
+}
+
+fn check_form(
+    state: &AppState,
+    session: &Session,
+    opened: &Opened,
+    answering: &Answering,
+    problem: Option<SendProblem>,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let form = opened.form();
+    let response = &answering.response;
+    let who = respondent(
+        state,
+        session,
+        opened,
+        &response.language,
+        response.presentation.clone(),
+    )?;
+    let answers = final_answers(form, &answering.answers);
+    let view = CheckView {
+        rows: check_rows(form, &answers)
+            .iter()
+            .map(|row| who.check_row(row))
+            .collect(),
+        back: who.url(back_from_check(form, &answers)),
+        code: state::shown_code(session, opened.survey().id),
+    };
+    let errors = match problem {
+        None => vec![],
+        Some(SendProblem::AlreadySent) => vec![FieldError::new("send", &who.words.already_sent)],
+        Some(SendProblem::Invalid) => vec![FieldError::new("send", &who.words.answers_invalid)],
+    };
+    let heading = who.words.check_heading.clone();
+    who.render(state, status, "respond/check", &heading, errors, view)
+}
+
+/// Send the answers: checked by the form's response gate, then stored (whole, and one
+/// row per answer) in one transaction, once.
+pub async fn submit(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    _posted: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let opened = open(&state, &path.into_inner()).await?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
+    let survey_id = opened.survey().id;
+    let Some(answering) = state::current(&state, &session, &opened).await? else {
+        return match state::sent(&session, survey_id) {
+            // Sent a moment ago (a double tap, or Back then Send again): stored once.
+            Some(_) if opened.is_kiosk() => Ok(see_other(&format!("{}?sent=1", opened.base()))),
+            Some(sent) => done_page(&state, &session, &opened, &sent, true, StatusCode::CONFLICT),
+            None => Ok(see_other(&opened.base())),
+        };
+    };
+    if answering.response.is_submitted() {
+        return check_form(
+            &state,
+            &session,
+            &opened,
+            &answering,
+            Some(SendProblem::AlreadySent),
+            StatusCode::CONFLICT,
+        );
+    }
+    let compiled = opened.entry.form.clone();
+    let (id, answers) = (answering.response.id, answering.answers.clone());
+    let stored = db::run(&state.pool, move |c| {
+        app::responses::submit(c, &compiled, id, &answers)
+    })
+    .await;
+    match stored {
+        Ok(Ok(())) => {}
+        Ok(Err(failed)) => {
+            // Only a form changed under a response in progress gets here; the pointers
+            // are for the log, the respondent gets words in their own language.
+            for pointer in &failed.0 {
+                tracing::warn!(survey = survey_id, field = %pointer, "a response failed its form's gate");
+            }
+            return check_form(
+                &state,
+                &session,
+                &opened,
+                &answering,
+                Some(SendProblem::Invalid),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+        Err(AppError::Refused(Refusal::Response(ResponseRefusal::SurveyClosed))) => {
+            return Ok(closed_meanwhile(&state, &opened));
+        }
+        Err(AppError::Refused(Refusal::Response(ResponseRefusal::AlreadySent))) => {
+            return check_form(
+                &state,
+                &session,
+                &opened,
+                &answering,
+                Some(SendProblem::AlreadySent),
+                StatusCode::CONFLICT,
+            );
+        }
+        Err(e) => return Err(e.into()),
+    }
+    // Nothing in the browser's session leads back to the response once it is sent.
+    state::forget_response(&session, survey_id);
+    let done = Sent {
+        language: answering.response.language.clone(),
+        presentation: answering.response.presentation.clone(),
+    };
+    state::remember_sent(&session, survey_id, &done)?;
+    if opened.is_kiosk() {
+        // A shared tablet keeps no trace of the last respondent: a new session key, and
+        // a clean start page (which forgets even that something was sent).
+        session.renew();
+        return Ok(see_other(&format!("{}?sent=1", opened.base())));
+    }
+    Ok(see_other(&format!("{}/done", opened.base())))
+}
+
+pub async fn done(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let opened = open(&state, &path.into_inner()).await?;
+    let Some(sent) = state::sent(&session, opened.survey().id) else {
+        return Ok(see_other(&opened.base()));
+    };
+    done_page(&state, &session, &opened, &sent, false, StatusCode::OK)
+}
+
+/// The thank-you page, with a notice when answers were sent twice.
+fn done_page(
+    state: &AppState,
+    session: &Session,
+    opened: &Opened,
+    sent: &Sent,
+    twice: bool,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let who = respondent(
+        state,
+        session,
+        opened,
+        &sent.language,
+        sent.presentation.clone(),
+    )?;
+    let errors = if twice {
+        vec![FieldError::new("main", &who.words.already_sent)]
+    } else {
+        vec![]
+    };
+    let heading = who.words.done_heading.clone();
+    who.render(state, status, "respond/done", &heading, errors, DoneView {})
+}
+
+#[derive(serde::Deserialize)]
+pub struct ResumeQuery {
+    code: Option<String>,
+    lang: Option<String>,
+}
+
+/// "Continue with a code". A bookmarked link can carry the code (`?code=`): it is
+/// held in the session and the browser continues at the address without it, so the
+/// code is left in neither the address bar, the history nor any log.
+pub async fn resume_page(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    query: Option<web::Query<ResumeQuery>>,
+) -> Result<HttpResponse, WebError> {
+    let opened = open(&state, &path.into_inner()).await?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
+    let lang = query
+        .as_ref()
+        .and_then(|q| q.lang.clone())
+        .and_then(|l| view::language(opened.form(), &l).map(|l| l.code.clone()))
+        .unwrap_or_else(|| "en".into());
+    let survey_id = opened.survey().id;
+    if let Some(code) = query.as_ref().and_then(|q| q.code.as_deref()) {
+        let code: String = code.chars().take(20).collect();
+        state::hold_code_to_fill(&session, survey_id, &code)?;
+        return Ok(see_other(&format!("{}/resume?lang={lang}", opened.base())));
+    }
+    let code = state::take_code_to_fill(&session, survey_id).unwrap_or_default();
+    resume_form(
+        &state,
+        &session,
+        &opened,
+        &lang,
+        &code,
+        vec![],
+        StatusCode::OK,
+    )
+}
+
+fn resume_form(
+    state: &AppState,
+    session: &Session,
+    opened: &Opened,
+    lang: &str,
+    code: &str,
+    errors: Vec<FieldError>,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let who = respondent(state, session, opened, lang, Presentation::default())?;
+    let view = ResumeView {
+        code_value: code.chars().take(20).collect(),
+    };
+    let heading = who.words.resume_heading.clone();
+    who.render(state, status, "respond/resume", &heading, errors, view)
+}
+
+pub async fn resume(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    posted: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let opened = open(&state, &path.into_inner()).await?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(redirect);
+    }
+    let typed = posted.text("code").to_string();
+    let lang = posted.text("lang").to_string();
+    let survey_id = opened.survey().id;
+    let found = match normalise_resume_code(&typed) {
+        Some(code) => {
+            let hash = resume_code_hash(&code);
+            let channel = opened.channel;
+            db::run(&state.pool, move |c| {
+                db::surveys::by_resume_code(c, survey_id, channel, &hash)
+            })
+            .await?
+            .map(|id| (id, code))
+        }
+        None => None,
+    };
+    let Some((id, code)) = found else {
+        let who = respondent(&state, &session, &opened, &lang, Presentation::default())?;
+        let errors = vec![FieldError::new("code", &who.words.resume_not_found)];
+        return resume_form(
+            &state,
+            &session,
+            &opened,
+            &lang,
+            &typed,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    state::remember_response(&session, survey_id, id, &code)?;
+    let answering = state::current(&state, &session, &opened)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok(see_other(&step_url(
+        &opened,
+        carry_on(opened.form(), &answering.answers),
+    )))
+}
