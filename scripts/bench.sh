@@ -11,8 +11,11 @@ if ! command -v wrk >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-cargo build --quiet --release --bin area-send
-BIN="${CARGO_TARGET_DIR:-target}/release/area-send"
+# BENCH_BIN measures another build (say, the previous commit's) in the same run.
+if [ -z "${BENCH_BIN:-}" ]; then
+  cargo build --quiet --release --bin area-send
+fi
+BIN="${BENCH_BIN:-${CARGO_TARGET_DIR:-target}/release/area-send}"
 DATA=$(mktemp -d)
 SERVER=""
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$DATA"; }
@@ -55,14 +58,36 @@ print("; ".join(f"{c.name}={c.value}" for c in jar))
 PY
 }
 
-# Requests per second and 99th percentile latency for one path.
+# A respondent part way through the children's survey: prints "COOKIE|PATH" for its
+# first question page (the demo prints each survey's open link as it starts).
+respondent_cookie() {
+  python3 - "$PORT" "$DATA/server.log" <<'PY'
+import sys, re, http.cookiejar, urllib.request, urllib.parse
+base = f"http://127.0.0.1:{sys.argv[1]}"
+link = re.search(r"open link:\s+\S+?(/s/[A-Za-z0-9]+)", open(sys.argv[2]).read()).group(1)
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+page = opener.open(base + link).read().decode()
+token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+post = lambda path, **f: opener.open(base + path, urllib.parse.urlencode({"csrf_token": token, **f}).encode())
+post(link + "/start", lang="en")
+res = post(link + "/how", lang="en")
+path = urllib.parse.urlparse(res.geturl()).path
+print("; ".join(f"{c.name}={c.value}" for c in jar) + "|" + path)
+PY
+}
+
+# Resident memory of the server in MB: now, and the most it has held.
+rss() { awk '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {printf "%d MB (peak %d MB)", r/1024, h/1024}' "/proc/$SERVER/status"; }
+
+# Requests per second and 99th percentile latency for one path; $3 connections.
 measure() {
-  local path=$1 cookie=${2:-}
+  local path=$1 cookie=${2:-} conns=${3:-$CONNECTIONS}
   local out
   if [ -n "$cookie" ]; then
-    out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path")
+    out=$(wrk -t1 -c"$conns" -d"${DURATION}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path")
   else
-    out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$path")
+    out=$(wrk -t1 -c"$conns" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$path")
   fi
   local rps p99 errors
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
@@ -76,19 +101,23 @@ run_backend() {
   start "$target"
   local cookie
   cookie=$(session_cookie)
-  for row in "/healthz|health check (one SELECT 1)|" "/sign-in|sign-in page (new anonymous session written)|" "/inspections|inspections list, signed in|$cookie" "/inspections/1|inspection overview, signed in (8 queries)|$cookie"; do
-    IFS='|' read -r path label c <<<"$row"
-    IFS='|' read -r rps p99 errors <<<"$(measure "$path" "$c")"
-    echo "| $name | $label | $rps | $p99 | $errors |"
+  local respondent survey_cookie question
+  respondent=$(respondent_cookie)
+  IFS='|' read -r survey_cookie question <<<"$respondent"
+  for row in "/static/favicon.svg|a static file (no database), for comparison||$CONNECTIONS" "/healthz|health check (one SELECT 1)||$CONNECTIONS" "/sign-in|sign-in page (new anonymous session written)||$CONNECTIONS" "/inspections|inspections list, signed in|$cookie|$CONNECTIONS" "/inspections/1|inspection overview, signed in (8 queries)|$cookie|$CONNECTIONS" "$question|children's question page, a respondent's cookie|$survey_cookie|$CONNECTIONS" "$question|children's question page, 500 connections|$survey_cookie|500"; do
+    IFS='|' read -r path label c conns <<<"$row"
+    IFS='|' read -r rps p99 errors <<<"$(measure "$path" "$c" "$conns")"
+    echo "| $name | $label | $conns | $rps | $p99 | $errors | $(rss) |"
   done
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
 }
 
 echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores: wrk, 1 thread, $CONNECTIONS connections, ${DURATION}s per row, release build, 2 server workers."
 echo
-echo "| database | request | requests/s | p99 latency | non-2xx |"
-echo "|---|---|---|---|---|"
+echo "| database | request | connections | requests/s | p99 latency | non-2xx | server memory after |"
+echo "|---|---|---|---|---|---|---|"
 run_backend SQLite sqlite
+[ "${BENCH_BACKENDS:-both}" = sqlite ] && exit 0
 PG_ADMIN=$(scripts/postgres.sh start)
 psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS area_send_bench" -c "CREATE DATABASE area_send_bench" >/dev/null
 run_backend PostgreSQL "${PG_ADMIN%/*}/area_send_bench"

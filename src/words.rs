@@ -193,6 +193,23 @@ impl Words {
         self.by_language.keys().map(String::as_str)
     }
 
+    /// Every language's words as key and text, for templates (`{{w "key"}}`).
+    pub fn tables(&self) -> BTreeMap<String, std::collections::HashMap<String, String>> {
+        self.by_language
+            .iter()
+            .map(|(lang, words)| {
+                let table = serde_json::to_value(words.as_ref())
+                    .ok()
+                    .and_then(|v| v.as_object().cloned())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|(k, v)| v.as_str().map(|t| (k, t.to_string())))
+                    .collect();
+                (lang.clone(), table)
+            })
+            .collect()
+    }
+
     /// The words in `lang`, or in English.
     pub fn get(&self, lang: &str) -> Arc<SurveyWords> {
         self.by_language.get(lang).unwrap_or(&self.english).clone()

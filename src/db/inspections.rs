@@ -108,7 +108,7 @@ pub fn status_of(conn: &mut DbConnection, inspection_id: i32) -> Result<Option<S
     let status: Option<String> = inspections::table
         .find(inspection_id)
         .select(inspections::status)
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     status
         .map(|s| stored("inspection status", &s, Status::parse))
@@ -140,7 +140,7 @@ pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Inspection>, DbEr
     let row: Option<InspectionRow> = inspections::table
         .find(id)
         .select(InspectionRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     let Some(row) = row else { return Ok(None) };
     let partnership = partnerships::find(conn, row.partnership_id)?
@@ -158,7 +158,7 @@ pub fn role_of(
         .filter(memberships::inspection_id.eq(inspection_id))
         .filter(memberships::user_id.eq(user_id))
         .select(memberships::role)
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     role.map(|r| stored("role", &r, Role::parse)).transpose()
 }

@@ -1,5 +1,9 @@
 //! Storage through diesel on SQLite (default) or PostgreSQL, from one set of code.
 //!
+//! Lookups by a unique key use `get_result`, not `first`: `first` binds its `LIMIT`
+//! as a parameter, and SQLite re-plans a statement whose `LIMIT` parameter is bound
+//! again, so every call would be parsed afresh.
+//!
 //! The backend is chosen from the URL's scheme by [`Manager`], never by diesel's
 //! `establish`, which would try SQLite first and create a stray file for any string.
 
@@ -151,6 +155,9 @@ pub fn open_pool(url: &DatabaseUrl, size: u32) -> Result<Pool, DbError> {
     r2d2::Pool::builder()
         .max_size(size)
         .connection_timeout(Duration::from_secs(10))
+        // No test query on every checkout (a round trip per request on PostgreSQL): a
+        // connection that fails is marked broken by diesel and replaced.
+        .test_on_check_out(false)
         .build(Manager { url: url.clone() })
         .map_err(|e| DbError::Open(e.to_string()))
 }
@@ -179,13 +186,25 @@ pub fn revert_all_migrations(conn: &mut DbConnection) -> Result<(), DbError> {
 /// is run again a few times (each piece of work is one transaction, so a retry never
 /// repeats half of anything).
 #[track_caller]
-pub fn run<F, T, E>(pool: &Pool, mut f: F) -> impl std::future::Future<Output = Result<T, E>>
+pub fn run<F, T, E>(pool: &Pool, f: F) -> impl std::future::Future<Output = Result<T, E>>
 where
     F: FnMut(&mut DbConnection) -> Result<T, E> + Send + 'static,
     T: Send + 'static,
     E: From<DbError> + Retry + Send + 'static,
 {
-    let at = Location::caller();
+    run_at(pool, f, Location::caller())
+}
+
+fn run_at<F, T, E>(
+    pool: &Pool,
+    mut f: F,
+    at: &'static Location<'static>,
+) -> impl std::future::Future<Output = Result<T, E>>
+where
+    F: FnMut(&mut DbConnection) -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: From<DbError> + Retry + Send + 'static,
+{
     let pool = pool.clone();
     let span = tracing::debug_span!("db", at = %at);
     async move {
@@ -205,6 +224,37 @@ where
         })
         .await
         .map_err(|_| E::from(DbError::Cancelled))?
+    }
+}
+
+/// Run read-only database work. On SQLite, when a connection is free at once, it
+/// runs right here on the request's thread: a read of cached pages takes a few
+/// microseconds, and readers in WAL mode never wait for a writer, so the hop to a
+/// blocking thread (and back) would cost more than the read, and under load it is
+/// the queueing around those hops that makes slow requests. PostgreSQL reads (a
+/// network round trip), reads that find the database busy, and every write go to
+/// the blocking pool through [`run`]. `f` must not write.
+#[track_caller]
+pub fn read<F, T, E>(pool: &Pool, mut f: F) -> impl std::future::Future<Output = Result<T, E>>
+where
+    F: FnMut(&mut DbConnection) -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: From<DbError> + Retry + Send + 'static,
+{
+    let at = Location::caller();
+    let inline = pool
+        .try_get()
+        .filter(|conn| matches!(**conn, DbConnection::Sqlite(_)))
+        .map(|mut conn| {
+            let _entered = tracing::debug_span!("db", at = %at).entered();
+            f(&mut conn)
+        });
+    let pool = pool.clone();
+    async move {
+        match inline {
+            Some(result) if !result.as_ref().is_err_and(|e| e.is_busy()) => result,
+            _ => run_at(&pool, f, at).await,
+        }
     }
 }
 

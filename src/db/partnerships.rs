@@ -54,7 +54,7 @@ pub fn find_by_council(
     let id: Option<i32> = partnerships::table
         .filter(partnerships::council_code.eq(code.as_str()))
         .select(partnerships::id)
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     match id {
         Some(id) => find(conn, id),
@@ -70,7 +70,7 @@ pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Partnership>, DbE
             partnerships::council_name,
             partnerships::council_code,
         ))
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     let Some((id, council_name, council_code)) = row else {
         return Ok(None);

@@ -9,12 +9,17 @@ use super::{now, DbConnection, DbError};
 
 /// The stored state of a live session, or nothing if it is unknown or expired.
 pub fn load(conn: &mut DbConnection, key_hash: &str) -> Result<Option<String>, DbError> {
-    Ok(sessions::table
+    // The expiry is compared here rather than bound into the query: SQLite re-plans
+    // a statement whose bound range value changes, and this runs on every request.
+    let row: Option<(String, NaiveDateTime)> = sessions::table
         .filter(sessions::key_hash.eq(key_hash))
-        .filter(sessions::expires_at.gt(now()))
-        .select(sessions::state)
-        .first(conn)
-        .optional()?)
+        .select((sessions::state, sessions::expires_at))
+        .get_result(conn)
+        .optional()?;
+    let now = now();
+    Ok(row
+        .filter(|(_, expires)| *expires > now)
+        .map(|(state, _)| state))
 }
 
 pub fn insert(

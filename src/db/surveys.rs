@@ -167,7 +167,7 @@ pub fn by_token(
                 .or(surveys::kiosk_token.eq(token)),
         )
         .select(SurveyRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     let Some(survey) = row.map(Survey::try_from).transpose()? else {
         return Ok(None);
@@ -180,7 +180,7 @@ pub fn status(conn: &mut DbConnection, survey_id: i32) -> Result<Option<SurveySt
     let status: Option<String> = surveys::table
         .find(survey_id)
         .select(surveys::status)
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     status
         .map(|s| stored("survey status", &s, SurveyStatus::parse))
@@ -257,7 +257,7 @@ pub fn load(
         .filter(responses::id.eq(response_id))
         .filter(responses::survey_id.eq(survey_id))
         .select(ResponseRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?
         .map(Response::try_from)
         .transpose()
@@ -277,7 +277,7 @@ pub fn by_resume_code(
         .filter(responses::resume_code_hash.eq(code_hash))
         .filter(responses::status.eq(ResponseStatus::InProgress.as_str()))
         .select(responses::id)
-        .first(conn)
+        .get_result(conn)
         .optional()?)
 }
 
@@ -336,7 +336,7 @@ pub fn response_status(
     let status: Option<String> = responses::table
         .find(response_id)
         .select(responses::status)
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     status
         .map(|s| stored("response status", &s, ResponseStatus::parse))

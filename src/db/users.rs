@@ -102,7 +102,7 @@ pub fn find_by_email(conn: &mut DbConnection, email: &Email) -> Result<Option<Us
     users::table
         .filter(users::email.eq(email.as_str()))
         .select(UserRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?
         .map(User::try_from)
         .transpose()
@@ -116,7 +116,7 @@ pub fn find_for_sign_in(
     let row: Option<(UserRow, String)> = users::table
         .filter(users::email.eq(email.as_str()))
         .select((UserRow::as_select(), users::password_hash))
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     row.map(|(u, h)| Ok((User::try_from(u)?, h))).transpose()
 }
@@ -125,7 +125,7 @@ pub fn find(conn: &mut DbConnection, id: i32) -> Result<Option<User>, DbError> {
     users::table
         .find(id)
         .select(UserRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?
         .map(User::try_from)
         .transpose()

@@ -462,7 +462,7 @@ impl ResponseGate {
 }
 
 /// A stored response: anonymous, known only by its id.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Response {
     pub id: i32,
     pub survey_id: i32,

@@ -40,7 +40,8 @@ impl SurveyStatus {
 }
 
 /// How a respondent reached the survey.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// A link shared by email or by the parent carer forum.
     OpenLink,
@@ -84,7 +85,8 @@ impl Channel {
 }
 
 /// Whether a response has been sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ResponseStatus {
     InProgress,
     Submitted,
@@ -163,6 +165,16 @@ mod tests {
         }
         assert_eq!(Channel::parse("carrier pigeon"), None);
         assert_eq!(SurveyStatus::parse(""), None);
+    }
+
+    #[test]
+    fn serde_names_match_the_stored_names() {
+        for c in Channel::ALL {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+        }
+        for s in [ResponseStatus::InProgress, ResponseStatus::Submitted] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
     }
 
     #[test]

@@ -66,20 +66,24 @@ pub fn routes(
             // Inside the sessions, so an error page can find the respondent's language.
             .wrap(ErrorHandlers::new().default_handler(respond::error::render))
             .wrap(respondent_sessions)
-            .route("/{token}", web::get().to(respond::start_page))
-            .route("/{token}/start", web::post().to(respond::start))
-            .route("/{token}/how", web::get().to(respond::how_page))
-            .route("/{token}/how", web::post().to(respond::how))
-            .route("/{token}/q/{page}", web::get().to(respond::page))
-            .route("/{token}/q/{page}", web::post().to(respond::answer))
-            .route("/{token}/check", web::get().to(respond::check_page))
-            .route("/{token}/submit", web::post().to(respond::submit))
-            .route("/{token}/done", web::get().to(respond::done))
+            // One scope per link, so the link is matched once and each page by name.
             .service(
-                web::resource("/{token}/resume")
-                    .wrap(resume_limit)
-                    .route(web::get().to(respond::resume_page))
-                    .route(web::post().to(respond::resume)),
+                web::scope("/{token}")
+                    .route("", web::get().to(respond::start_page))
+                    .route("/start", web::post().to(respond::start))
+                    .route("/how", web::get().to(respond::how_page))
+                    .route("/how", web::post().to(respond::how))
+                    .route("/q/{page}", web::get().to(respond::page))
+                    .route("/q/{page}", web::post().to(respond::answer))
+                    .route("/check", web::get().to(respond::check_page))
+                    .route("/submit", web::post().to(respond::submit))
+                    .route("/done", web::get().to(respond::done))
+                    .service(
+                        web::resource("/resume")
+                            .wrap(resume_limit)
+                            .route(web::get().to(respond::resume_page))
+                            .route(web::post().to(respond::resume)),
+                    ),
             ),
     )
     .service(
@@ -123,16 +127,16 @@ pub fn routes(
 
 type Sessions = SessionMiddleware<session::DbSessionStore>;
 
-/// A session middleware over the database store: `cookie` names it, `path` bounds it.
+/// A session middleware over a database store: `cookie` names it, `path` bounds it.
 fn sessions(
-    pool: &Pool,
+    store: session::DbSessionStore,
     key: &Key,
     secure: bool,
     cookie: &str,
     path: &str,
     ttl: actix_web::cookie::time::Duration,
 ) -> Sessions {
-    SessionMiddleware::builder(session::DbSessionStore::new(pool.clone()), key.clone())
+    SessionMiddleware::builder(store, key.clone())
         .cookie_name(cookie.to_string())
         .cookie_path(path.to_string())
         .cookie_secure(secure)
@@ -205,9 +209,9 @@ pub fn check_survey_forms(
 
 /// Start serving on `listener` (the database is already migrated).
 pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Result<Server> {
-    let templates = templates::registry()?;
     // A bad form or framework stops start-up with every problem listed.
     let catalogue = Arc::new(crate::load_catalogue(&config)?);
+    let templates = templates::registry(&catalogue.words)?;
     check_survey_forms(&pool, &catalogue)?;
     let key = Key::from(&Sha512::digest(config.secret_key.expose())[..]);
     let secure = config.secure_cookies;
@@ -237,7 +241,7 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
         // Staff sign-ins last a working day; a respondent's link to their answers lasts
         // a week (the answers themselves are kept, and the resume code outlives both).
         let staff = sessions(
-            &pool,
+            session::DbSessionStore::new(pool.clone()),
             &key,
             secure,
             "area_send_session",
@@ -245,7 +249,7 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
             Duration::hours(12),
         );
         let respondent = sessions(
-            &pool,
+            session::DbSessionStore::for_respondents(pool.clone()),
             &key,
             secure,
             "area_send_survey",

@@ -85,12 +85,20 @@ impl<T: Serialize> Page<T> {
         self
     }
 
-    /// The page's HTML from `template`.
+    /// The page's HTML: `template`, then the layout around it (a layout called as a
+    /// partial would copy the page's whole data on every render).
     pub fn html(mut self, state: &AppState, template: &str) -> Result<String, WebError> {
         if !self.errors.is_empty() {
             self.title = format!("Error: {}", self.title);
         }
-        Ok(state.templates.render(template, &self)?)
+        let body = state.templates.render(template, &self)?;
+        let layout = Layout {
+            title: &self.title,
+            user: self.user.as_ref(),
+            csrf_token: &self.csrf_token,
+            body,
+        };
+        Ok(state.templates.render("layout", &layout)?)
     }
 
     /// The page as a response; signed-in pages are never cached.
@@ -103,6 +111,16 @@ impl<T: Serialize> Page<T> {
         let body = self.html(state, template)?;
         Ok(html_response(status, body))
     }
+}
+
+/// What the staff layout around every page reads.
+#[derive(Serialize)]
+struct Layout<'a> {
+    title: &'a str,
+    user: Option<&'a UserView>,
+    csrf_token: &'a str,
+    /// The page, already rendered (and escaped) from its own template.
+    body: String,
 }
 
 /// An HTML page that no cache keeps.

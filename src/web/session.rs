@@ -22,12 +22,68 @@ const CSRF: &str = "csrf";
 #[derive(Clone)]
 pub struct DbSessionStore {
     pool: Pool,
+    /// For survey sessions: read the responses the session is answering with the
+    /// session itself, in one database call, since every survey page needs both.
+    preload_responses: bool,
 }
 
 impl DbSessionStore {
     pub fn new(pool: Pool) -> Self {
-        Self { pool }
+        Self {
+            pool,
+            preload_responses: false,
+        }
     }
+
+    /// A store for survey sessions, which reads each response in progress with the
+    /// session (see [`preloaded_key`]).
+    pub fn for_respondents(pool: Pool) -> Self {
+        Self {
+            pool,
+            preload_responses: true,
+        }
+    }
+}
+
+/// The session entry naming the response a respondent is answering in a survey.
+pub fn response_key(survey_id: i32) -> String {
+    format!("response_{survey_id}")
+}
+
+/// Where a survey session's store leaves response `response_id` as read with the
+/// session. Entries under this prefix are never saved back.
+pub fn preloaded_key(response_id: i32) -> String {
+    format!("{PRELOADED}{response_id}")
+}
+
+const PRELOADED: &str = "_read_with_session_";
+
+/// Read the responses a survey session names, for [`preloaded_key`].
+fn preload(
+    conn: &mut db::DbConnection,
+    state: &mut HashMap<String, String>,
+) -> Result<(), db::DbError> {
+    let wanted: Vec<(i32, i32)> = state
+        .iter()
+        .filter_map(|(k, v)| {
+            let survey = k.strip_prefix("response_")?.parse().ok()?;
+            let response = v.parse().ok()?;
+            Some((survey, response))
+        })
+        .collect();
+    for (survey_id, response_id) in wanted {
+        let response = db::surveys::load(conn, survey_id, response_id)?;
+        let json = serde_json::to_string(&response)
+            .map_err(|e| db::DbError::Corrupt(format!("response {response_id}: {e}")))?;
+        state.insert(preloaded_key(response_id), json);
+    }
+    Ok(())
+}
+
+/// The state without what was only read with it.
+fn without_preloaded(mut state: HashMap<String, String>) -> HashMap<String, String> {
+    state.retain(|k, _| !k.starts_with(PRELOADED));
+    state
 }
 
 fn key_hash(key: &str) -> String {
@@ -48,12 +104,24 @@ impl SessionStore for DbSessionStore {
         session_key: &SessionKey,
     ) -> Result<Option<HashMap<String, String>>, LoadError> {
         let hash = key_hash(session_key.as_ref());
-        let state = db::run(&self.pool, move |c| db::sessions::load(c, &hash))
-            .await
-            .map_err(|e| LoadError::Other(other(e)))?;
-        state
-            .map(|s| serde_json::from_str(&s).map_err(|e| LoadError::Deserialization(other(e))))
-            .transpose()
+        let preload_responses = self.preload_responses;
+        db::read(&self.pool, move |c| {
+            let Some(text) = db::sessions::load(c, &hash)? else {
+                return Ok(None);
+            };
+            let mut state: HashMap<String, String> = match serde_json::from_str(&text) {
+                Ok(state) => state,
+                Err(e) => return Ok(Some(Err(e))),
+            };
+            if preload_responses {
+                preload(c, &mut state)?;
+            }
+            Ok::<_, db::DbError>(Some(Ok(state)))
+        })
+        .await
+        .map_err(|e| LoadError::Other(other(e)))?
+        .map(|parsed| parsed.map_err(|e| LoadError::Deserialization(other(e))))
+        .transpose()
     }
 
     async fn save(
@@ -61,7 +129,8 @@ impl SessionStore for DbSessionStore {
         state: HashMap<String, String>,
         ttl: &Duration,
     ) -> Result<SessionKey, SaveError> {
-        let body = serde_json::to_string(&state).map_err(|e| SaveError::Serialization(other(e)))?;
+        let body = serde_json::to_string(&without_preloaded(state))
+            .map_err(|e| SaveError::Serialization(other(e)))?;
         let key = Alphanumeric.sample_string(&mut rand::rngs::OsRng, 48);
         let hash = key_hash(&key);
         let expires = expiry(ttl);
@@ -79,8 +148,8 @@ impl SessionStore for DbSessionStore {
         state: HashMap<String, String>,
         ttl: &Duration,
     ) -> Result<SessionKey, UpdateError> {
-        let body =
-            serde_json::to_string(&state).map_err(|e| UpdateError::Serialization(other(e)))?;
+        let body = serde_json::to_string(&without_preloaded(state.clone()))
+            .map_err(|e| UpdateError::Serialization(other(e)))?;
         let hash = key_hash(session_key.as_ref());
         let expires = expiry(ttl);
         let found = db::run(&self.pool, move |c| {
@@ -174,7 +243,7 @@ impl FromRequest for SignedIn {
                 .ok()
                 .flatten()
                 .ok_or(WebError::SignInRequired)?;
-            let user = db::run(&state.pool, move |c| db::users::find(c, user_id)).await?;
+            let user = db::read(&state.pool, move |c| db::users::find(c, user_id)).await?;
             match user {
                 Some(user) => Ok(SignedIn { user, session }),
                 None => {
@@ -189,4 +258,20 @@ impl FromRequest for SignedIn {
 /// Whether a request comes from a signed-in user, without insisting.
 pub fn signed_in_user_id(session: &Session) -> Option<i32> {
     session.get::<i32>(USER_ID).ok().flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_read_with_a_session_is_never_saved_back() {
+        let mut state = HashMap::new();
+        state.insert(response_key(3), "17".to_string());
+        state.insert(preloaded_key(17), "{\"id\": 17}".to_string());
+        state.insert("csrf".to_string(), "\"t\"".to_string());
+        let saved = without_preloaded(state);
+        assert_eq!(saved.len(), 2);
+        assert!(saved.contains_key("response_3") && saved.contains_key("csrf"));
+    }
 }

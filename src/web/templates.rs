@@ -1,10 +1,52 @@
 //! Handlebars templates and static assets, embedded in the binary.
 
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
-use handlebars::Handlebars;
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason,
+};
 
 use super::error::WebError;
+use crate::words::Words;
+
+/// `{{w "key"}}`: one of the survey pages' words, in the page's language (the
+/// `lang` of the data being rendered). The words are looked up here rather than
+/// copied into every page's data, which every render would otherwise convert again.
+struct WordHelper {
+    tables: Arc<BTreeMap<String, HashMap<String, String>>>,
+}
+
+impl HelperDef for WordHelper {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let key = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("w", 0))?;
+        let lang = ctx
+            .data()
+            .get("lang")
+            .and_then(|v| v.as_str())
+            .unwrap_or("en");
+        let text = self
+            .tables
+            .get(lang)
+            .or_else(|| self.tables.get("en"))
+            .and_then(|words| words.get(key))
+            .ok_or_else(|| RenderErrorReason::Other(format!("there is no word \"{key}\"")))?;
+        out.write(&handlebars::html_escape(text))?;
+        Ok(())
+    }
+}
 
 #[derive(rust_embed::RustEmbed)]
 #[folder = "templates/"]
@@ -14,13 +56,20 @@ struct TemplateFiles;
 #[folder = "templates/static/"]
 struct StaticFiles;
 
-/// Every page template, registered by its path without `.hbs` (e.g. `inspections/list`).
-pub fn registry() -> anyhow::Result<Handlebars<'static>> {
+/// Every page template, registered by its path without `.hbs` (e.g. `inspections/list`),
+/// with the survey pages' `words`.
+pub fn registry(words: &Words) -> anyhow::Result<Handlebars<'static>> {
     let mut hb = Handlebars::new();
     // A misspelt field is an error, not silently blank.
     hb.set_strict_mode(true);
     hb.set_dev_mode(cfg!(debug_assertions));
     hb.register_helper("error_for", Box::new(error_for));
+    hb.register_helper(
+        "w",
+        Box::new(WordHelper {
+            tables: Arc::new(words.tables()),
+        }),
+    );
     hb.register_embed_templates_with_extension::<TemplateFiles>(".hbs")?;
     Ok(hb)
 }

@@ -459,6 +459,10 @@ async fn a_signed_in_inspector_answering_a_survey_keeps_the_two_apart() {
             "{states:?}"
         );
         assert!(states.iter().any(|s| s.contains("response_")));
+        assert!(
+            !states.iter().any(|s| s.contains("_read_with_session_")),
+            "what is read with a session is never saved into it: {states:?}"
+        );
     }
 
     // Signing out ends the inspector's session, not the response in progress.

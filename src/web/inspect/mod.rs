@@ -411,7 +411,7 @@ pub async fn create(
 /// 404 (so its existence is not revealed).
 pub async fn access(state: &AppState, me: &SignedIn, id: i32) -> Result<Option<Role>, WebError> {
     let user_id = me.user.id;
-    let role = db::run(&state.pool, move |c| {
+    let role = db::read(&state.pool, move |c| {
         db::inspections::role_of(c, id, user_id)
     })
     .await?;

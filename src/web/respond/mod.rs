@@ -236,7 +236,7 @@ pub async fn how_page(
             .iter()
             .map(|l| LanguageChoice::of(l, l.code == response.language))
             .collect(),
-        code: state::shown_code(&session, opened.survey().id),
+        resume: who.resume(state::shown_code(&session, opened.survey().id)),
     };
     let heading = who.words.how_heading.clone();
     who.render(
@@ -330,11 +330,8 @@ fn question_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let view = who.question_page(
-        &page,
-        change,
-        state::shown_code(session, opened.survey().id),
-    );
+    let resume = who.resume(state::shown_code(session, opened.survey().id));
+    let view = who.question_page(&page, change, resume);
     // One question per page is named by its question; a section page by its section.
     let heading = if view.single {
         view.questions
@@ -480,7 +477,7 @@ fn check_form(
             .map(|row| who.check_row(row))
             .collect(),
         back: who.url(back_from_check(form, &answers)),
-        code: state::shown_code(session, opened.survey().id),
+        resume: who.resume(state::shown_code(session, opened.survey().id)),
     };
     let errors = match problem {
         None => vec![],

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use actix_session::Session;
 
 use super::super::error::WebError;
+use super::super::session::{preloaded_key, response_key};
 use super::super::AppState;
 use crate::catalogue::CompiledForm;
 use crate::db;
@@ -117,7 +118,7 @@ pub async fn open(state: &AppState, token: &str) -> Result<Opened, WebError> {
         Some(entry) => entry,
         None => {
             let t = token.to_string();
-            let (survey, _) = db::run(&state.pool, move |c| db::surveys::by_token(c, &t))
+            let (survey, _) = db::read(&state.pool, move |c| db::surveys::by_token(c, &t))
                 .await?
                 .ok_or(WebError::NotFound)?;
             let form = state.catalogue.form(&survey.form).cloned().ok_or_else(|| {
@@ -138,10 +139,6 @@ pub async fn open(state: &AppState, token: &str) -> Result<Opened, WebError> {
         channel,
         token: token.to_string(),
     })
-}
-
-fn response_key(survey_id: i32) -> String {
-    format!("response_{survey_id}")
 }
 
 fn code_key(survey_id: i32) -> String {
@@ -233,7 +230,11 @@ pub async fn current(
     let Some(id) = session.get::<i32>(&response_key(survey_id)).ok().flatten() else {
         return Ok(None);
     };
-    let response = db::run(&state.pool, move |c| db::surveys::load(c, survey_id, id)).await?;
+    // Read with the session when the request began, unless it was chosen since.
+    let response = match session.get::<Option<Response>>(&preloaded_key(id)) {
+        Ok(Some(read)) => read.filter(|r| r.survey_id == survey_id),
+        _ => db::read(&state.pool, move |c| db::surveys::load(c, survey_id, id)).await?,
+    };
     Ok(response
         .filter(|r| r.channel == opened.channel)
         .map(|response| Answering {

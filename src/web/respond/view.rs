@@ -148,25 +148,47 @@ impl<'a> Respondent<'a> {
             format!("{} {named}", self.words.error_prefix)
         };
         let page = RespondentPage {
-            title,
             lang: &self.lang,
-            dir: self.dir,
             form_title,
             base: self.opened.base(),
             kiosk: self.opened.is_kiosk(),
             children: self.is_children(),
             mode: self.mode(),
-            ui: &self.words,
+            csrf_token: &self.csrf_token,
+            errors,
+            view,
+        };
+        // The page first, then the layout around it: a layout called as a partial
+        // would copy the page's whole data into its own context on every render.
+        let body = state.templates.render(template, &page)?;
+        let layout = RespondentLayout {
+            title,
+            lang: &self.lang,
+            dir: self.dir,
+            form_title,
+            children: page.children,
+            mode: page.mode,
+            help_heading: &self.words.help_heading,
             help: if self.is_children() {
                 &self.words.help_children
             } else {
                 &self.words.help_adults
             },
-            csrf_token: &self.csrf_token,
-            errors,
-            view,
+            skip: &self.words.skip,
+            body,
         };
-        Ok(state.templates.render(template, &page)?)
+        Ok(state.templates.render("respond/layout", &layout)?)
+    }
+
+    /// The resume code box for a page, if this respondent has a code to show
+    /// (never on a kiosk).
+    pub fn resume(&self, code: Option<String>) -> Option<ResumeCode> {
+        let code = code.filter(|_| !self.opened.is_kiosk())?;
+        Some(ResumeCode {
+            code,
+            base: self.opened.base(),
+            lang: self.lang.clone(),
+        })
     }
 
     /// The languages of the form other than this page's, as links.
@@ -258,7 +280,7 @@ impl<'a> Respondent<'a> {
         &self,
         page: &QuestionPage<'_>,
         change: bool,
-        code: Option<String>,
+        resume: Option<ResumeCode>,
     ) -> QuestionPageView {
         let lang = self.lang.as_str();
         let questions: Vec<QuestionView> =
@@ -282,7 +304,7 @@ impl<'a> Respondent<'a> {
             page: page.index + 1,
             back: self.url(page.back),
             change,
-            code,
+            resume,
         }
     }
 
@@ -338,24 +360,45 @@ impl<'a> Respondent<'a> {
     }
 }
 
-/// What every respondent page's layout reads.
+/// What every respondent page's body reads besides its own view.
 #[derive(Serialize)]
 struct RespondentPage<'a, T: Serialize> {
-    title: String,
+    /// The page's language, which `{{w "key"}}` words follow.
     lang: &'a str,
-    dir: &'static str,
     form_title: &'a str,
     base: String,
     kiosk: bool,
     children: bool,
     mode: Mode,
-    ui: &'a SurveyWords,
-    /// The safeguarding signpost for this audience.
-    help: &'a str,
     csrf_token: &'a str,
     errors: Vec<FieldError>,
     #[serde(flatten)]
     view: T,
+}
+
+/// What the respondent layout around every page reads.
+#[derive(Serialize)]
+struct RespondentLayout<'a> {
+    title: String,
+    lang: &'a str,
+    dir: &'static str,
+    form_title: &'a str,
+    children: bool,
+    mode: Mode,
+    help_heading: &'a str,
+    /// The safeguarding signpost for this audience.
+    help: &'a str,
+    skip: &'a str,
+    /// The page, already rendered (and escaped) from its own template.
+    body: String,
+}
+
+/// The resume code box: the code, and what its link (which fills it in) needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResumeCode {
+    pub code: String,
+    pub base: String,
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -400,7 +443,7 @@ pub struct HowView {
     pub chosen: Presentation,
     pub helped_by_adult: bool,
     pub languages: Vec<LanguageChoice>,
-    pub code: Option<String>,
+    pub resume: Option<ResumeCode>,
 }
 
 #[derive(Serialize)]
@@ -448,7 +491,7 @@ pub struct QuestionPageView {
     pub page: usize,
     pub back: String,
     pub change: bool,
-    pub code: Option<String>,
+    pub resume: Option<ResumeCode>,
 }
 
 #[derive(Serialize)]
@@ -463,7 +506,7 @@ pub struct CheckRowView {
 pub struct CheckView {
     pub rows: Vec<CheckRowView>,
     pub back: String,
-    pub code: Option<String>,
+    pub resume: Option<ResumeCode>,
 }
 
 #[derive(Serialize)]
