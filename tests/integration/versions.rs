@@ -124,6 +124,17 @@ async fn an_open_survey_keeps_the_version_it_was_opened_with() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Why a second instance with the forms in `dir` refused to start.
+async fn refused_start(app: &TestApp, dir: &Path) -> String {
+    let forms = dir.to_path_buf();
+    let err = app
+        .another_instance(move |c| c.forms_dir = Some(forms))
+        .await
+        .err()
+        .expect("refused to start");
+    format!("{err:#}")
+}
+
 #[actix_web::test]
 async fn the_service_refuses_to_start_with_a_form_changed_under_a_survey() {
     let app = TestApp::spawn().await;
@@ -131,25 +142,13 @@ async fn the_service_refuses_to_start_with_a_form_changed_under_a_survey() {
     let mut edited = shipped_form("parents-and-carers.json");
     edited["sections"][0]["questions"][0]["text"]["en"] = Value::from(NEW_WORDING);
     let dir = forms_folder("edited", &edited, None);
-    let forms = dir.clone();
-    let err = app
-        .another_instance(move |c| c.forms_dir = Some(forms))
-        .await
-        .err()
-        .expect("refused to start");
-    let text = format!("{err:#}");
+    let text = refused_start(&app, &dir).await;
     assert!(text.contains("parents-and-carers version 1"), "{text}");
     assert!(text.contains("has changed since"), "{text}");
 
     // Version 1 gone altogether: refused too, saying where earlier versions go.
     let dir2 = forms_folder("gone", &version_two(), None);
-    let forms = dir2.clone();
-    let err = app
-        .another_instance(move |c| c.forms_dir = Some(forms))
-        .await
-        .err()
-        .expect("refused to start");
-    let text = format!("{err:#}");
+    let text = refused_start(&app, &dir2).await;
     assert!(text.contains("is not among the forms"), "{text}");
     assert!(text.contains("previous/"), "{text}");
     let _ = std::fs::remove_dir_all(dir);
