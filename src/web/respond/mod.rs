@@ -332,15 +332,7 @@ fn question_page(
     };
     let resume = who.resume(state::shown_code(session, opened.survey().id));
     let view = who.question_page(&page, change, resume);
-    // One question per page is named by its question; a section page by its section.
-    let heading = if view.single {
-        view.questions
-            .first()
-            .map(|q| q.text.clone())
-            .unwrap_or_default()
-    } else {
-        view.section_title.clone()
-    };
+    let heading = who.page_heading(&page);
     who.render(state, status, "respond/page", &heading, errors, view)
 }
 

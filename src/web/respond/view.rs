@@ -292,10 +292,7 @@ impl<'a> Respondent<'a> {
         }
         .replace("{n}", &page.position.to_string())
         .replace("{total}", &page.applicable.to_string());
-        let section_title = match (&page.section.easy_read, self.easy_read()) {
-            (Some(e), true) => e.get(lang).to_string(),
-            _ => page.section.title.get(lang).to_string(),
-        };
+        let section_title = self.section_title(page);
         QuestionPageView {
             questions,
             single: page.per_question,
@@ -306,6 +303,29 @@ impl<'a> Respondent<'a> {
             change,
             resume,
         }
+    }
+
+    /// What names a question page in its title: its question, one per page, or its section.
+    pub fn page_heading(&self, page: &QuestionPage<'_>) -> String {
+        let lang = self.lang.as_str();
+        let easy = self.easy_read();
+        match (page.per_question, page.questions.first()) {
+            (true, Some(shown)) => match (&shown.question.easy_read, easy) {
+                (Some(e), true) => e.get(lang),
+                _ => shown.question.text.get(lang),
+            }
+            .to_string(),
+            _ => self.section_title(page),
+        }
+    }
+
+    /// The title of a page's section, easy read where chosen.
+    fn section_title(&self, page: &QuestionPage<'_>) -> String {
+        match (&page.section.easy_read, self.easy_read()) {
+            (Some(e), true) => e.get(&self.lang),
+            _ => page.section.title.get(&self.lang),
+        }
+        .to_string()
     }
 
     /// Errors of a refused question page, each linking to its question.
