@@ -282,7 +282,6 @@ impl<'a> Respondent<'a> {
         change: bool,
         resume: Option<ResumeCode>,
     ) -> QuestionPageView {
-        let lang = self.lang.as_str();
         let questions: Vec<QuestionView> =
             page.questions.iter().map(|q| self.question(q)).collect();
         let progress = if page.per_question {
