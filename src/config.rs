@@ -121,9 +121,10 @@ pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 pub const DEFAULT_SIGN_IN_MAX_FAILURES: i32 = 5;
 pub const DEFAULT_RESUME_ATTEMPTS_PER_MINUTE: u32 = 20;
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
+pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 32 * 1024 * 1024;
 
-/// Settings shared by every subcommand.
-#[derive(Debug, Clone, Args)]
+/// Settings shared by every subcommand. `Debug` hides any password in the database URL.
+#[derive(Clone, Args)]
 pub struct Settings {
     /// Folder for the SQLite database and demo mail.
     #[arg(
@@ -157,6 +158,21 @@ pub struct Settings {
     pub db_pool_size: u32,
 }
 
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("data_dir", &self.data_dir)
+            .field(
+                "database_url",
+                &self.database_url.as_deref().map(redact_password),
+            )
+            .field("forms_dir", &self.forms_dir)
+            .field("framework_file", &self.framework_file)
+            .field("db_pool_size", &self.db_pool_size)
+            .finish()
+    }
+}
+
 impl Default for Settings {
     /// The settings when no flag or variable is given.
     fn default() -> Self {
@@ -179,8 +195,8 @@ impl Settings {
     }
 }
 
-/// Settings for the web server.
-#[derive(Debug, Clone, Args)]
+/// Settings for the web server. `Debug` hides the secret key and any mail password.
+#[derive(Clone, Args)]
 pub struct ServeSettings {
     /// Address and port to listen on.
     #[arg(long, env = "AREA_SEND_BIND", default_value = DEFAULT_BIND)]
@@ -223,9 +239,30 @@ pub struct ServeSettings {
     #[arg(long, env = "AREA_SEND_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
 
+    /// Largest file accepted in an upload (a document, a statistics file), in bytes.
+    #[arg(long, env = "AREA_SEND_MAX_UPLOAD_BYTES", default_value_t = DEFAULT_MAX_UPLOAD_BYTES)]
+    pub max_upload_bytes: usize,
+
     /// Worker threads; defaults to the number of cores.
     #[arg(long, env = "AREA_SEND_WORKERS")]
     pub workers: Option<usize>,
+}
+
+impl std::fmt::Debug for ServeSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServeSettings")
+            .field("bind", &self.bind)
+            .field("base_url", &self.base_url)
+            .field("secret_key", &self.secret_key.as_ref().map(|_| "[redacted]"))
+            .field("mail_url", &self.mail_url.as_deref().map(redact_password))
+            .field("sign_in_max_failures", &self.sign_in_max_failures)
+            .field("resume_attempts_per_minute", &self.resume_attempts_per_minute)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("max_upload_bytes", &self.max_upload_bytes)
+            .field("workers", &self.workers)
+            .finish()
+    }
 }
 
 impl Default for ServeSettings {
@@ -240,6 +277,7 @@ impl Default for ServeSettings {
             resume_attempts_per_minute: DEFAULT_RESUME_ATTEMPTS_PER_MINUTE,
             trusted_proxies: vec![],
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             workers: None,
         }
     }
@@ -264,6 +302,7 @@ pub struct Config {
     pub resume_attempts_per_minute: u32,
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub max_body_bytes: usize,
+    pub max_upload_bytes: usize,
     pub workers: Option<usize>,
 }
 
@@ -313,7 +352,8 @@ impl Config {
             .iter()
             .any(|p| mail_url.starts_with(p))
         {
-            return Err(ConfigError::MailUrl(mail_url));
+            // The message is shown and logged: never with the password.
+            return Err(ConfigError::MailUrl(redact_password(&mail_url)));
         }
         Ok(Self {
             database: settings.database(),
@@ -331,6 +371,7 @@ impl Config {
             resume_attempts_per_minute: serve.resume_attempts_per_minute.max(1),
             trusted_proxies: serve.trusted_proxies.clone(),
             max_body_bytes: serve.max_body_bytes.max(1024),
+            max_upload_bytes: serve.max_upload_bytes.max(1024),
             workers: serve.workers,
         })
     }
@@ -499,5 +540,25 @@ mod tests {
             resolve(&["--mail-url", "http://x"]),
             Err(ConfigError::MailUrl(_))
         ));
+        let wrong = resolve(&["--mail-url", "http://mailer:topsecret@smtp.example.org"]);
+        let shown = wrong.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(!shown.contains("topsecret"), "{shown}");
+    }
+
+    #[test]
+    fn settings_never_print_their_secrets() {
+        let settings = Settings {
+            database_url: Some("postgres://app:dbsecret@db/area_send".into()),
+            ..Settings::default()
+        };
+        let serve = ServeSettings {
+            secret_key: Some("k".repeat(64)),
+            mail_url: Some("smtps://mailer:mailsecret@smtp.example.org".into()),
+            ..ServeSettings::default()
+        };
+        let shown = format!("{settings:?} {serve:?}");
+        for secret in ["dbsecret", "mailsecret", &"k".repeat(64)] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
     }
 }
