@@ -12,6 +12,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::domain::framework::Framework;
+use crate::domain::indicator::IndicatorCatalogue;
 use crate::domain::problem::Problem;
 use crate::domain::response::ResponseGate;
 use crate::domain::survey::FormRef;
@@ -22,6 +23,10 @@ use crate::words::Words;
 /// Earlier versions of the forms sit in `previous/` beside the current ones.
 const FORM_SCHEMA: &str = include_str!("../survey-forms/survey-form.schema.json");
 const FRAMEWORK_SCHEMA: &str = include_str!("../framework/framework.schema.json");
+const INDICATORS_SCHEMA: &str = include_str!("../framework/indicators.schema.json");
+
+/// The indicator catalogue's file name: beside the framework file.
+pub const INDICATORS_FILE: &str = "indicators.json";
 
 #[derive(rust_embed::RustEmbed)]
 #[folder = "survey-forms/"]
@@ -70,6 +75,7 @@ pub fn bsl_files(forms_dir: Option<&Path>) -> BTreeSet<String> {
 #[derive(rust_embed::RustEmbed)]
 #[folder = "framework/"]
 #[include = "framework.json"]
+#[include = "indicators.json"]
 struct ShippedFramework;
 
 /// One problem in one file.
@@ -111,6 +117,8 @@ impl std::error::Error for Problems {}
 pub struct CompiledForm {
     pub form: SurveyForm,
     pub gate: ResponseGate,
+    /// The cells its running tallies count.
+    pub layout: crate::domain::tally::Layout,
     /// SHA-256 of the form's JSON with keys sorted: a survey records it when opened,
     /// so a file changed under an open survey without a new version is caught.
     pub digest: String,
@@ -130,6 +138,8 @@ impl CompiledForm {
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     pub framework: Framework,
+    /// What each indicator means and how to read it from DfE files and the local template.
+    pub indicators: Arc<IndicatorCatalogue>,
     forms: BTreeMap<(String, u32), Arc<CompiledForm>>,
     pub words: Words,
 }
@@ -241,6 +251,19 @@ pub fn check_framework(file: &str, bytes: &[u8]) -> Result<Framework, Vec<FilePr
     check_file(file, bytes, FRAMEWORK_SCHEMA, Framework::check).map(|(f, _)| f)
 }
 
+/// Check the indicator catalogue completely, against the framework's criteria.
+pub fn check_indicators(
+    file: &str,
+    bytes: &[u8],
+    framework: &Framework,
+) -> Result<IndicatorCatalogue, Vec<FileProblem>> {
+    let criteria = framework.criterion_ids();
+    check_file(file, bytes, INDICATORS_SCHEMA, |c: &IndicatorCatalogue| {
+        c.check(&criteria)
+    })
+    .map(|(c, _)| c)
+}
+
 /// Check one survey form completely, against the framework's criteria and the files it may name.
 pub fn check_form(
     file: &str,
@@ -259,6 +282,7 @@ pub fn check_form(
         }]
     })?;
     Ok(CompiledForm {
+        layout: crate::domain::tally::Layout::for_form(&form),
         form,
         gate,
         digest: digest(&value),
@@ -269,12 +293,20 @@ pub fn check_form(
 /// every form, then that no two files hold the same version of a form.
 pub fn check_all(
     framework: (&str, &[u8]),
+    indicators: (&str, &[u8]),
     forms: &[(String, Vec<u8>)],
     words: Words,
     assets: &Assets,
 ) -> Result<Catalogue, Problems> {
     let framework = check_framework(framework.0, framework.1).map_err(Problems)?;
     let mut problems = vec![];
+    let indicators = match check_indicators(indicators.0, indicators.1, &framework) {
+        Ok(c) => Some(c),
+        Err(mut p) => {
+            problems.append(&mut p);
+            None
+        }
+    };
     let mut checked: BTreeMap<(String, u32), Arc<CompiledForm>> = BTreeMap::new();
     for (file, bytes) in forms {
         match check_form(file, bytes, &framework, assets) {
@@ -303,14 +335,14 @@ pub fn check_all(
     if forms.is_empty() {
         problems.push(problem("survey-forms", "", "there are no survey forms"));
     }
-    if problems.is_empty() {
-        Ok(Catalogue {
+    match indicators {
+        Some(indicators) if problems.is_empty() => Ok(Catalogue {
             framework,
+            indicators: Arc::new(indicators),
             forms: checked,
             words,
-        })
-    } else {
-        Err(Problems(problems))
+        }),
+        _ => Err(Problems(problems)),
     }
 }
 
@@ -331,6 +363,9 @@ pub fn shipped(words: Words, assets: &Assets) -> Result<Catalogue, Problems> {
     let framework = ShippedFramework::get("framework.json")
         .map(|f| f.data.into_owned())
         .unwrap_or_default();
+    let indicators = ShippedFramework::get(INDICATORS_FILE)
+        .map(|f| f.data.into_owned())
+        .unwrap_or_default();
     let mut forms: Vec<(String, Vec<u8>)> = ShippedForms::iter()
         .filter_map(|name| {
             ShippedForms::get(&name).map(|f| (format!("survey-forms/{name}"), f.data.into_owned()))
@@ -339,6 +374,7 @@ pub fn shipped(words: Words, assets: &Assets) -> Result<Catalogue, Problems> {
     forms.sort();
     check_all(
         ("framework/framework.json", &framework),
+        ("framework/indicators.json", &indicators),
         &forms,
         words,
         assets,
@@ -361,6 +397,13 @@ pub fn from_files(
         )])
     };
     let framework = std::fs::read(framework_file).map_err(|e| read_problem(framework_file, e))?;
+    // The indicator catalogue sits beside the framework file.
+    let indicators_file = framework_file
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(INDICATORS_FILE);
+    let indicators =
+        std::fs::read(&indicators_file).map_err(|e| read_problem(&indicators_file, e))?;
     let json_files = |dir: &Path| -> Result<Vec<PathBuf>, std::io::Error> {
         Ok(std::fs::read_dir(dir)?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -383,6 +426,7 @@ pub fn from_files(
     }
     check_all(
         (&framework_file.display().to_string(), &framework),
+        (&indicators_file.display().to_string(), &indicators),
         &forms,
         words,
         assets,

@@ -253,10 +253,16 @@ impl std::fmt::Debug for ServeSettings {
         f.debug_struct("ServeSettings")
             .field("bind", &self.bind)
             .field("base_url", &self.base_url)
-            .field("secret_key", &self.secret_key.as_ref().map(|_| "[redacted]"))
+            .field(
+                "secret_key",
+                &self.secret_key.as_ref().map(|_| "[redacted]"),
+            )
             .field("mail_url", &self.mail_url.as_deref().map(redact_password))
             .field("sign_in_max_failures", &self.sign_in_max_failures)
-            .field("resume_attempts_per_minute", &self.resume_attempts_per_minute)
+            .field(
+                "resume_attempts_per_minute",
+                &self.resume_attempts_per_minute,
+            )
             .field("trusted_proxies", &self.trusted_proxies)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("max_upload_bytes", &self.max_upload_bytes)

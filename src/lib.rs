@@ -9,6 +9,8 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod export;
+pub mod import;
 pub mod password;
 pub mod web;
 pub mod words;

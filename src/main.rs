@@ -55,6 +55,100 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Set up local area partnerships from a script.
+    Partnership {
+        #[command(subcommand)]
+        command: PartnershipCommand,
+    },
+    /// Set up inspections from a script.
+    Inspection {
+        #[command(subcommand)]
+        command: InspectionCommand,
+    },
+    /// Import evidence files.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// Export evidence as CSV on standard output.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PartnershipCommand {
+    /// Add a partnership: the council and its ICB(s). Prints the id it made.
+    Add {
+        /// The council's name, e.g. "Bristol, City of".
+        #[arg(long)]
+        council_name: String,
+        /// The council's ONS code, e.g. E06000023.
+        #[arg(long)]
+        council_code: String,
+        /// An ICB as CODE=NAME (its ONS code, e.g. E54000039=NHS Bristol ICB); repeat for more.
+        #[arg(long = "icb", required = true)]
+        icbs: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum InspectionCommand {
+    /// Add an inspection in the preparing stage. Prints the id it made.
+    Add {
+        /// The partnership, by its council's ONS code.
+        #[arg(long)]
+        council_code: String,
+        /// full or monitoring.
+        #[arg(long, default_value = "full")]
+        kind: String,
+        /// The day the partnership was notified (YYYY-MM-DD).
+        #[arg(long)]
+        notified: String,
+        /// The first day on site (YYYY-MM-DD).
+        #[arg(long)]
+        on_site_start: String,
+        /// The last day on site (YYYY-MM-DD).
+        #[arg(long)]
+        on_site_end: String,
+        /// The date of the previous inspection, if any (YYYY-MM-DD).
+        #[arg(long)]
+        previous: Option<String>,
+        /// The lead inspector's email (an inspector account).
+        #[arg(long)]
+        lead: String,
+        /// Another inspector's email; repeat for more.
+        #[arg(long = "inspector")]
+        inspectors: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import DfE statistics files (explore-education-statistics layout) into an
+    /// inspection: one transaction per file, a line per file as it goes.
+    Dfe {
+        /// The inspection's id.
+        inspection: i32,
+        /// The CSV files, as published.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// The collated survey results, suppressed, in the DfE's tidy layout.
+    Results {
+        /// The inspection's id.
+        inspection: i32,
+    },
+    /// The imported statistics and local data.
+    Indicators {
+        /// The inspection's id.
+        inspection: i32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -158,7 +252,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             let catalogue = area_send::load_catalogue(&config)?;
-            let inspection = area_send::demo::seed(&pool, &catalogue)?;
+            let inspection = area_send::demo::seed_with_evidence(&pool, &catalogue)?;
             let surveys = db::surveys::for_inspection(&mut *pool.get()?, inspection)?;
             let shown = if place.starts_with("postgres") {
                 "the PostgreSQL database"
@@ -228,6 +322,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                             form.questions().count()
                         );
                     }
+                    let indicators = &catalogue.indicators;
+                    println!(
+                        "The indicator catalogue (version {}) is valid: {} indicators ({} from the local data template), {} kinds of DfE file.",
+                        indicators.version,
+                        indicators.indicators.len(),
+                        indicators.local().count(),
+                        indicators.file_kinds.len()
+                    );
                     Ok(())
                 }
                 Err(problems) => {
@@ -275,7 +377,196 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Partnership { command } => {
+            run_setup(&cli.settings, SetupCommand::Partnership(command))
+        }
+        Command::Inspection { command } => {
+            run_setup(&cli.settings, SetupCommand::Inspection(command))
+        }
+        Command::Import {
+            command: ImportCommand::Dfe { inspection, files },
+        } => run_import(&cli.settings, inspection, &files),
+        Command::Export { command } => run_export(&cli.settings, command),
     }
+}
+
+/// A date typed as YYYY-MM-DD, or a message naming the option.
+fn cli_date(option: &str, text: &str) -> anyhow::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        anyhow::anyhow!("--{option} must be a real date written YYYY-MM-DD, not {text:?}")
+    })
+}
+
+/// The catalogue the service would load with these settings.
+fn cli_catalogue(settings: &Settings) -> anyhow::Result<area_send::catalogue::Catalogue> {
+    let config = Config::resolve(settings, &ServeSettings::default())?;
+    Ok(area_send::load_catalogue(&config)?)
+}
+
+fn run_setup(settings: &Settings, command: SetupCommand) -> anyhow::Result<()> {
+    use area_send::domain::account::Email;
+    use area_send::domain::inspection::{InspectionDates, InspectionKind, NewInspection};
+    use area_send::domain::partnership::NewPartnership;
+    let pool = open_and_migrate(&settings.database(), 1)?;
+    let mut conn = pool.get()?;
+    match command {
+        SetupCommand::Partnership(PartnershipCommand::Add {
+            council_name,
+            council_code,
+            icbs,
+        }) => {
+            let rows: Vec<(String, String)> = icbs
+                .iter()
+                .map(|icb| match icb.split_once('=') {
+                    Some((code, name)) => (name.to_string(), code.to_string()),
+                    None => (String::new(), icb.clone()),
+                })
+                .collect();
+            let refs: Vec<(&str, &str)> =
+                rows.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+            let new = NewPartnership::parse(&council_name, &council_code, &refs)
+                .map_err(|p| anyhow::anyhow!("{} ({})", p.error, p.field.replace('_', " ")))?;
+            let made = area_send::app::accounts::add_partnership(&mut conn, &new, None)?;
+            println!("{}", made.id);
+            Ok(())
+        }
+        SetupCommand::Inspection(InspectionCommand::Add {
+            council_code,
+            kind,
+            notified,
+            on_site_start,
+            on_site_end,
+            previous,
+            lead,
+            inspectors,
+        }) => {
+            let kind = InspectionKind::parse(kind.trim()).ok_or_else(|| {
+                anyhow::anyhow!("--kind must be full or monitoring, not {kind:?}")
+            })?;
+            let dates = InspectionDates::new(
+                cli_date("notified", &notified)?,
+                cli_date("on-site-start", &on_site_start)?,
+                cli_date("on-site-end", &on_site_end)?,
+            )?;
+            let previous = previous.map(|p| cli_date("previous", &p)).transpose()?;
+            let previous = dates.check_previous(previous)?;
+            let code = council_code.trim().to_uppercase();
+            let partnership = db::partnerships::list(&mut conn)?
+                .into_iter()
+                .find(|p| p.council_code == code)
+                .ok_or_else(|| anyhow::anyhow!("there is no partnership for the council {code}; add it with `area-send partnership add`"))?;
+            let person =
+                |conn: &mut db::DbConnection, email: &str| -> anyhow::Result<db::users::User> {
+                    let parsed = Email::parse(email)?;
+                    db::users::find_by_email(conn, &parsed)?
+                        .ok_or_else(|| anyhow::anyhow!("there is no user with the email {email}"))
+                };
+            let lead = person(&mut conn, &lead)?;
+            let mut inspector_ids = vec![];
+            for email in &inspectors {
+                inspector_ids.push(person(&mut conn, email)?.id);
+            }
+            let new = NewInspection {
+                partnership_id: partnership.id,
+                kind,
+                dates,
+                previous_inspection_on: previous,
+                lead_inspector_id: lead.id,
+                inspector_ids,
+            };
+            // The lead sets it up, as they would on the page.
+            let id = area_send::app::inspections::create(&mut conn, &new, &lead.actor())?;
+            println!("{id}");
+            Ok(())
+        }
+    }
+}
+
+enum SetupCommand {
+    Partnership(PartnershipCommand),
+    Inspection(InspectionCommand),
+}
+
+fn run_import(settings: &Settings, inspection: i32, files: &[PathBuf]) -> anyhow::Result<()> {
+    let catalogue = cli_catalogue(settings)?;
+    let pool = open_and_migrate(&settings.database(), 1)?;
+    let mut conn = pool.get()?;
+    let area = area_send::app::evidence::area_of(&mut conn, inspection).map_err(|e| match e {
+        area_send::app::AppError::NotFound => anyhow::anyhow!("there is no such inspection"),
+        e => e.into(),
+    })?;
+    let mut refused = 0;
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| path.display().to_string());
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                println!("{}: not read: {e}", path.display());
+                refused += 1;
+                continue;
+            }
+        };
+        let limit = area_send::config::DEFAULT_MAX_UPLOAD_BYTES;
+        match area_send::import::dfe::read(&catalogue.indicators, &name, &bytes, &area, limit) {
+            Err(refusal) => {
+                println!("{}: nothing imported: {refusal}", path.display());
+                refused += 1;
+            }
+            Ok(reading) => {
+                if reading.values.is_empty() {
+                    println!(
+                        "{}: nothing imported: {}",
+                        path.display(),
+                        reading.report.summary()
+                    );
+                    refused += 1;
+                } else {
+                    let sha = area_send::app::evidence::sha256_hex(&bytes);
+                    area_send::app::evidence::store_dfe(
+                        &mut conn, inspection, &sha, &reading, None,
+                    )?;
+                    println!("{}: {}", path.display(), reading.report.summary());
+                }
+                for p in &reading.report.problems {
+                    let column = p
+                        .column
+                        .as_deref()
+                        .map(|c| format!(", column {c}"))
+                        .unwrap_or_default();
+                    println!("  line {}{column}: {}", p.line, p.message);
+                }
+            }
+        }
+    }
+    if refused > 0 {
+        anyhow::bail!("{refused} of {} file(s) imported nothing", files.len());
+    }
+    Ok(())
+}
+
+fn run_export(settings: &Settings, command: ExportCommand) -> anyhow::Result<()> {
+    use std::io::Write;
+    let catalogue = cli_catalogue(settings)?;
+    let pool = open_and_migrate(&settings.database(), 1)?;
+    let mut conn = pool.get()?;
+    let body = match command {
+        ExportCommand::Results { inspection } => {
+            let threshold = u64::from(catalogue.framework.settings.suppression_threshold);
+            area_send::app::results::results_export(&mut conn, &catalogue, inspection, threshold)
+        }
+        ExportCommand::Indicators { inspection } => {
+            area_send::app::results::indicators_export(&mut conn, inspection)
+        }
+    }
+    .map_err(|e| match e {
+        area_send::app::AppError::NotFound => anyhow::anyhow!("there is no such inspection"),
+        e => e.into(),
+    })?;
+    std::io::stdout().lock().write_all(&body)?;
+    Ok(())
 }
 
 fn serve_forever(config: Config, pool: db::Pool) -> anyhow::Result<()> {

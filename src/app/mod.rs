@@ -4,8 +4,10 @@
 //! CLI commands both call these, so the two can never differ.
 
 pub mod accounts;
+pub mod evidence;
 pub mod inspections;
 pub mod responses;
+pub mod results;
 
 use crate::db::{DbError, Retry};
 use crate::domain::refusal::Refusal;

@@ -4,11 +4,14 @@ use rand::Rng;
 
 use super::AppError;
 use crate::catalogue::CompiledForm;
-use crate::db::{self, surveys::Draft, DbConnection, DbError};
+use crate::db::surveys::{Draft, FreeTextFlags, Submission};
+use crate::db::{self, DbConnection, DbError};
 use crate::domain::response::{
-    answer_rows, final_answers, resume_code_hash, Answers, Presentation, RESUME_ALPHABET,
+    answer_rows, final_answers, resume_code_hash, Answer, Answers, Presentation, Response,
+    RESUME_ALPHABET,
 };
 use crate::domain::survey::{Channel, ResponseRefusal, ResponseStatus, SurveyStatus};
+use crate::domain::tally;
 
 /// A new resume code: 8 characters from an alphabet with nothing easily confused.
 pub fn new_resume_code() -> String {
@@ -95,12 +98,14 @@ pub fn save(
 pub struct FailedGate(pub Vec<String>);
 
 /// Send a response: the answers to questions still shown pass the form's response
-/// gate, then are stored whole and as one row per answer, in one transaction, once.
+/// gate, then are stored whole and as one row per answer, with the running tallies
+/// and each free-text answer's triage (`scan`), in one transaction, once.
 pub fn submit(
     conn: &mut DbConnection,
     form: &CompiledForm,
-    response_id: i32,
+    response: &Response,
     answers: &Answers,
+    scan: impl Fn(&str) -> (String, bool, bool),
 ) -> Result<Result<(), FailedGate>, AppError> {
     let answers = final_answers(&form.form, answers);
     let problems = form.gate.check(&answers);
@@ -109,9 +114,48 @@ pub fn submit(
             problems.into_iter().map(|p| p.pointer).collect(),
         )));
     }
-    if db::surveys::submit(conn, response_id, &answers, &answer_rows(&answers))? {
-        Ok(Ok(()))
-    } else {
-        Err(refusal_for(conn, response_id)?)
+    let layout = &form.layout;
+    let groups = tally::groups_of(
+        &form.form,
+        &answers,
+        response.channel,
+        response.helped_by_adult,
+    );
+    let cells = tally::cells_of(layout, &form.form, &answers);
+    let free_text: Vec<FreeTextFlags> = answers
+        .iter()
+        .filter_map(|(question, answer)| match answer {
+            Answer::Text(text) => {
+                let (findings, personal_data, safeguarding) = scan(text);
+                Some(FreeTextFlags {
+                    question_id: question.clone(),
+                    findings,
+                    personal_data,
+                    safeguarding,
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    let extra = Submission {
+        survey_id: response.survey_id,
+        layout_len: layout.len(),
+        groups: &groups,
+        cells: &cells,
+        free_text: &free_text,
+    };
+    let rows = answer_rows(&answers);
+    // A tally another submission changed meanwhile: the whole transaction again.
+    for _ in 0..TALLY_ATTEMPTS {
+        match db::surveys::submit(conn, response.id, &answers, &rows, &extra) {
+            Ok(true) => return Ok(Ok(())),
+            Ok(false) => return Err(refusal_for(conn, response.id)?),
+            Err(DbError::Duplicate(_)) => continue,
+            Err(e) => return Err(e.into()),
+        }
     }
+    Err(DbError::Corrupt("the tallies kept changing; the response was not stored".into()).into())
 }
+
+/// Tries before a busy survey's tallies give up.
+const TALLY_ATTEMPTS: usize = 8;

@@ -8,11 +8,16 @@
 //! `establish`, which would try SQLite first and create a stray file for any string.
 
 pub mod audit;
+pub mod evidence;
+pub mod free_text;
+pub mod indicators;
 pub mod inspections;
 pub mod partnerships;
+pub mod population;
 pub mod schema;
 pub mod sessions;
 pub mod surveys;
+pub mod tallies;
 pub mod throttle;
 pub mod users;
 

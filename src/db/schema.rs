@@ -19,6 +19,9 @@ diesel::table! {
         council_name -> Text,
         council_code -> Text,
         created_at -> Timestamp,
+        council_old_code -> Nullable<Text>,
+        region_code -> Nullable<Text>,
+        region_name -> Nullable<Text>,
     }
 }
 
@@ -105,6 +108,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     surveys,
     responses,
     answers,
+    imports,
+    indicator_values,
+    duty_checks,
+    documents,
+    case_notes,
+    answer_tallies,
+    free_text_reviews,
+    population_counts,
 );
 
 diesel::table! {
@@ -153,3 +164,123 @@ diesel::table! {
 diesel::joinable!(surveys -> inspections (inspection_id));
 diesel::joinable!(responses -> surveys (survey_id));
 diesel::joinable!(answers -> responses (response_id));
+
+diesel::table! {
+    imports (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        kind -> Text,
+        file_name -> Text,
+        sha256 -> Text,
+        imported_by -> Nullable<Integer>,
+        imported_at -> Timestamp,
+        report -> Text,
+    }
+}
+
+diesel::table! {
+    indicator_values (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        indicator_id -> Text,
+        level -> Text,
+        area_code -> Text,
+        area_name -> Text,
+        period -> Text,
+        period_label -> Text,
+        value_kind -> Text,
+        value_number -> Nullable<Double>,
+        value_text -> Nullable<Text>,
+        note -> Text,
+        import_id -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    duty_checks (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        criterion_id -> Text,
+        status -> Text,
+        evidence -> Text,
+        note -> Text,
+        updated_by -> Nullable<Integer>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    documents (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        title -> Text,
+        kind -> Text,
+        criteria -> Text,
+        file_name -> Text,
+        media_type -> Text,
+        size -> Integer,
+        sha256 -> Text,
+        content -> Binary,
+        uploaded_by -> Nullable<Integer>,
+        uploaded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_notes (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        case_ref -> Text,
+        age_band -> Text,
+        need -> Text,
+        setting -> Text,
+        support -> Text,
+        findings -> Text,
+        bearing -> Text,
+        criteria -> Text,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    answer_tallies (id) {
+        id -> Integer,
+        survey_id -> Integer,
+        dimension -> Text,
+        dimension_value -> Text,
+        responses -> Integer,
+        counts -> Text,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    free_text_reviews (id) {
+        id -> Integer,
+        answer_id -> Integer,
+        survey_id -> Integer,
+        question_id -> Text,
+        findings -> Text,
+        personal_data -> Bool,
+        safeguarding -> Bool,
+        status -> Text,
+        redacted -> Nullable<Text>,
+        reviewed_by -> Nullable<Integer>,
+        reviewed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    population_counts (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        form_id -> Text,
+        grouping_question -> Text,
+        option_id -> Text,
+        count -> Integer,
+    }
+}
+
+diesel::joinable!(free_text_reviews -> answers (answer_id));
+diesel::joinable!(indicator_values -> imports (import_id));

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use rand::distributions::{Alphanumeric, DistString};
 
-use super::schema::{answers, responses, surveys};
+use super::schema::{answers, free_text_reviews, responses, surveys};
 use super::{now, stored, DbConnection, DbError};
 use crate::domain::response::{day_of, AnswerRow, Answers, Presentation, Response};
 use crate::domain::survey::{Channel, FormRef, ResponseStatus, Survey, SurveyStatus};
@@ -343,14 +343,35 @@ pub fn response_status(
         .transpose()
 }
 
-/// Submit a response: its final answers as JSON and one row per answer, in one
-/// transaction. Returns false, storing nothing, when it was already submitted or its
-/// survey has closed.
+/// A free-text answer's triage, stored with it for an inspector to review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FreeTextFlags {
+    pub question_id: String,
+    /// The findings as JSON (`domain::triage::Triage`).
+    pub findings: String,
+    pub personal_data: bool,
+    pub safeguarding: bool,
+}
+
+/// What else sending a response changes, in the same transaction.
+pub struct Submission<'a> {
+    pub survey_id: i32,
+    /// The tally layout's length, the response's groups and the cells it adds to.
+    pub layout_len: usize,
+    pub groups: &'a [crate::domain::tally::Group],
+    pub cells: &'a [usize],
+    pub free_text: &'a [FreeTextFlags],
+}
+
+/// Submit a response: its final answers as JSON and one row per answer, the running
+/// tallies and each free-text answer's triage, in one transaction. Returns false,
+/// storing nothing, when it was already submitted or its survey has closed.
 pub fn submit(
     conn: &mut DbConnection,
     response_id: i32,
     answers: &Answers,
     rows: &[AnswerRow],
+    extra: &Submission<'_>,
 ) -> Result<bool, DbError> {
     let day = day_of(now());
     let final_json =
@@ -378,7 +399,7 @@ pub fn submit(
         for (question, option, number, text) in rows {
             let number =
                 number.map(|n| i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX }));
-            diesel::insert_into(answers::table)
+            let answer_id: i32 = diesel::insert_into(answers::table)
                 .values((
                     answers::response_id.eq(response_id),
                     answers::question_id.eq(question),
@@ -386,8 +407,31 @@ pub fn submit(
                     answers::value_number.eq(number),
                     answers::value_text.eq(text.as_deref()),
                 ))
-                .execute(conn)?;
+                .returning(answers::id)
+                .get_result(conn)?;
+            if text.is_some() {
+                if let Some(flags) = extra.free_text.iter().find(|f| &f.question_id == question) {
+                    diesel::insert_into(free_text_reviews::table)
+                        .values((
+                            free_text_reviews::answer_id.eq(answer_id),
+                            free_text_reviews::survey_id.eq(extra.survey_id),
+                            free_text_reviews::question_id.eq(question),
+                            free_text_reviews::findings.eq(&flags.findings),
+                            free_text_reviews::personal_data.eq(flags.personal_data),
+                            free_text_reviews::safeguarding.eq(flags.safeguarding),
+                            free_text_reviews::status.eq("to_review"),
+                        ))
+                        .execute(conn)?;
+                }
+            }
         }
+        super::tallies::add(
+            conn,
+            extra.survey_id,
+            extra.layout_len,
+            extra.groups,
+            extra.cells,
+        )?;
         Ok(true)
     })
 }
@@ -457,4 +501,24 @@ pub fn answer_rows_of(
             )
         })
         .collect())
+}
+
+/// Every submitted response of one survey, in an order that says nothing about
+/// when each was sent (by the hash of its id), for the anonymised response export.
+pub fn submitted(conn: &mut DbConnection, survey_id: i32) -> Result<Vec<Response>, DbError> {
+    let mut rows: Vec<Response> = responses::table
+        .filter(responses::survey_id.eq(survey_id))
+        .filter(responses::status.eq(ResponseStatus::Submitted.as_str()))
+        .select(ResponseRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(Response::try_from)
+        .collect::<Result<_, _>>()?;
+    // Ids grow with time: shuffle them by a hash so the export's order cannot be
+    // matched against who was where when.
+    rows.sort_by_key(|r| {
+        use sha2::Digest;
+        sha2::Sha256::digest(r.id.to_be_bytes()).to_vec()
+    });
+    Ok(rows)
 }

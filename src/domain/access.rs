@@ -56,6 +56,8 @@ pub enum Permission {
     ViewInspection,
     /// See the evidence: survey results, data, notes.
     ViewEvidence,
+    /// Add evidence: import statistics, record duties, upload documents, keep notes.
+    RecordEvidence,
     /// Move the inspection through its lifecycle.
     ChangeStatus,
     /// Add or remove members of the team.
@@ -85,7 +87,9 @@ impl Actor {
     pub fn may(&self, role: Option<Role>, permission: Permission) -> bool {
         let by_role = match (role, permission) {
             (Some(_), Permission::ViewInspection) => true,
-            (Some(r), Permission::ViewEvidence) => r.is_inspection_team(),
+            (Some(r), Permission::ViewEvidence | Permission::RecordEvidence) => {
+                r.is_inspection_team()
+            }
             (Some(Role::LeadInspector), Permission::ChangeStatus | Permission::ManageTeam) => true,
             _ => false,
         };
@@ -148,6 +152,7 @@ mod tests {
     #[test]
     fn inspectors_see_evidence_but_do_not_move_the_inspection() {
         assert!(INSPECTOR.may(Some(Role::Inspector), Permission::ViewEvidence));
+        assert!(INSPECTOR.may(Some(Role::Inspector), Permission::RecordEvidence));
         assert!(!INSPECTOR.may(Some(Role::Inspector), Permission::ChangeStatus));
         assert!(!INSPECTOR.may(Some(Role::Inspector), Permission::ManageTeam));
     }
@@ -157,6 +162,7 @@ mod tests {
         for role in [Role::CouncilReviewer, Role::IcbReviewer] {
             assert!(REVIEWER.may(Some(role), Permission::ViewInspection));
             assert!(!REVIEWER.may(Some(role), Permission::ViewEvidence));
+            assert!(!REVIEWER.may(Some(role), Permission::RecordEvidence));
             assert!(!REVIEWER.may(Some(role), Permission::ChangeStatus));
             assert!(!REVIEWER.may(Some(role), Permission::ManageTeam));
         }

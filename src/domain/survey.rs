@@ -37,6 +37,13 @@ impl SurveyStatus {
             .into_iter()
             .find(|v| v.as_str() == s)
     }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SurveyStatus::Open => "Open",
+            SurveyStatus::Closed => "Closed",
+        }
+    }
 }
 
 /// How a respondent reached the survey.

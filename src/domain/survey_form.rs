@@ -81,6 +81,14 @@ fn yes() -> bool {
     true
 }
 
+/// How an answer reads for the criterion its question informs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    Favourable,
+    Unfavourable,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct AnswerOption {
     pub id: String,
@@ -89,6 +97,8 @@ pub struct AnswerOption {
     pub symbol: Option<String>,
     #[serde(default)]
     pub dont_know: bool,
+    /// Favourable or unfavourable; none for neutral answers and "don't know".
+    pub tone: Option<Tone>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -150,6 +160,9 @@ pub struct Question {
     pub min: Option<i64>,
     pub max: Option<i64>,
     pub max_length: Option<u32>,
+    /// Whether the answers say something good or bad about the partnership; by
+    /// default, yes when any answer has a tone.
+    pub directional: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -194,6 +207,14 @@ impl SurveyForm {
             (None, Some(scale)) => self.scales.get(scale).map(Vec::as_slice).unwrap_or(&[]),
             (None, None) => &[],
         }
+    }
+
+    /// Whether a question's answers are favourable or not (for agreement figures and the
+    /// evidence matrix): it must have answers with a tone, and not be marked otherwise.
+    pub fn is_directional(&self, question: &Question) -> bool {
+        question.grouping.is_none()
+            && question.directional != Some(false)
+            && self.options_of(question).iter().any(|o| o.tone.is_some())
     }
 
     /// Checks beyond the schema. `criteria` are the framework's criterion ids and
@@ -400,6 +421,13 @@ impl Checker<'_> {
         }
         if let Some(options) = &q.options {
             self.options(&format!("{qp}/options"), options);
+        }
+        if q.directional == Some(true) && !self.form.options_of(q).iter().any(|o| o.tone.is_some())
+        {
+            self.problem(
+                format!("{qp}/directional"),
+                "a directional question needs answers with a tone (favourable or unfavourable)",
+            );
         }
         if let Some(scale) = &q.scale {
             match self.form.scales.get(scale) {

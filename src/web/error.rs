@@ -52,6 +52,9 @@ pub enum WebError {
     Refused(Refusal),
     #[error("{0}")]
     TooManyRequests(String),
+    /// An upload over the size the service takes.
+    #[error("{0}")]
+    TooLarge(String),
     #[error("internal error: {0}")]
     Unexpected(Unexpected),
 }
@@ -118,6 +121,7 @@ impl ResponseError for WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Refused(_) => StatusCode::CONFLICT,
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -200,7 +204,9 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
         .error()
         .and_then(|e| e.as_error::<WebError>())
         .and_then(|e| match e {
-            WebError::BadRequest(m) | WebError::TooManyRequests(m) => Some(m.clone()),
+            WebError::BadRequest(m) | WebError::TooManyRequests(m) | WebError::TooLarge(m) => {
+                Some(m.clone())
+            }
             WebError::CsrfRejected | WebError::UnsupportedMediaType | WebError::Refused(_) => {
                 Some(e.to_string())
             }

@@ -65,8 +65,13 @@ pub fn parse_urlencoded(body: &[u8]) -> Result<Vec<(String, String)>, WebError> 
     {
         return Err(unreadable());
     }
-    // Control characters (NUL above all, which PostgreSQL cannot store in text) have
-    // no place in anything typed; tabs and line breaks do.
+    refuse_control_characters(&pairs)?;
+    Ok(pairs)
+}
+
+/// Control characters (NUL above all, which PostgreSQL cannot store in text) have
+/// no place in anything typed; tabs and line breaks do.
+pub(super) fn refuse_control_characters(pairs: &[(String, String)]) -> Result<(), WebError> {
     let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\r' | '\n');
     if pairs
         .iter()
@@ -76,11 +81,11 @@ pub fn parse_urlencoded(body: &[u8]) -> Result<Vec<(String, String)>, WebError> 
             "The form contained control characters, which cannot be stored. Remove them and try again.".into(),
         ));
     }
-    Ok(pairs)
+    Ok(())
 }
 
 /// A request is cross-site if the browser says so, or its Origin is not ours.
-fn is_cross_site(req: &HttpRequest, own_origin: &str) -> bool {
+pub(super) fn is_cross_site(req: &HttpRequest, own_origin: &str) -> bool {
     let header = |name| {
         req.headers()
             .get(name)

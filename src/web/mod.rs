@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod chart;
 pub mod error;
 pub mod form;
 pub mod inspect;
@@ -12,6 +13,7 @@ pub mod rate_limit;
 pub mod respond;
 pub mod session;
 pub mod templates;
+pub mod upload;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -46,6 +48,8 @@ pub struct AppState {
     pub throttle: ThrottlePolicy,
     /// Surveys by link token, for the survey pages.
     pub surveys: SurveyCache,
+    /// Flags personal data and possible safeguarding disclosures in free text (built once).
+    pub triage: Arc<crate::domain::triage::Detector>,
 }
 
 /// How long a survey stays in memory before it is read again. A survey another
@@ -115,6 +119,106 @@ pub fn routes(
             .route(
                 "/inspections/{id}/surveys",
                 web::get().to(inspect::surveys::surveys),
+            )
+            .route(
+                "/inspections/{id}/evidence",
+                web::get().to(inspect::evidence::hub),
+            )
+            .route(
+                "/inspections/{id}/indicators",
+                web::get().to(inspect::evidence::indicators),
+            )
+            .route(
+                "/inspections/{id}/indicators/import",
+                web::post().to(inspect::evidence::import_dfe),
+            )
+            .route(
+                "/inspections/{id}/indicators/{indicator}",
+                web::get().to(inspect::evidence::indicator),
+            )
+            .route(
+                "/inspections/{id}/local-data",
+                web::get().to(inspect::evidence::local_data),
+            )
+            .route(
+                "/inspections/{id}/local-data",
+                web::post().to(inspect::evidence::import_local),
+            )
+            .route(
+                "/inspections/{id}/local-data/template.csv",
+                web::get().to(inspect::evidence::local_template),
+            )
+            .route(
+                "/inspections/{id}/duties",
+                web::get().to(inspect::evidence::duties),
+            )
+            .route(
+                "/inspections/{id}/duties",
+                web::post().to(inspect::evidence::record_duty),
+            )
+            .route(
+                "/inspections/{id}/documents",
+                web::get().to(inspect::evidence::documents),
+            )
+            .route(
+                "/inspections/{id}/documents",
+                web::post().to(inspect::evidence::add_document),
+            )
+            .route(
+                "/inspections/{id}/documents/{document}",
+                web::get().to(inspect::evidence::download_document),
+            )
+            .route(
+                "/inspections/{id}/cases",
+                web::get().to(inspect::evidence::cases),
+            )
+            .route(
+                "/inspections/{id}/cases",
+                web::post().to(inspect::evidence::add_case),
+            )
+            .route(
+                "/inspections/{id}/results",
+                web::get().to(inspect::results::results),
+            )
+            .route(
+                "/inspections/{id}/results/{survey}",
+                web::get().to(inspect::results::survey_results),
+            )
+            .route(
+                "/inspections/{id}/representativeness",
+                web::get().to(inspect::results::representativeness),
+            )
+            .route(
+                "/inspections/{id}/representativeness",
+                web::post().to(inspect::results::set_population),
+            )
+            .route(
+                "/inspections/{id}/free-text",
+                web::get().to(inspect::free_text::queue),
+            )
+            .route(
+                "/inspections/{id}/free-text/{review}",
+                web::post().to(inspect::free_text::review),
+            )
+            .route(
+                "/inspections/{id}/matrix",
+                web::get().to(inspect::matrix::matrix_page),
+            )
+            .route(
+                "/inspections/{id}/matrix/{criterion}/{kind}",
+                web::get().to(inspect::matrix::cell),
+            )
+            .route(
+                "/inspections/{id}/export/results.csv",
+                web::get().to(inspect::export::results),
+            )
+            .route(
+                "/inspections/{id}/export/indicators.csv",
+                web::get().to(inspect::export::indicators),
+            )
+            .route(
+                "/inspections/{id}/export/responses/{survey}.csv",
+                web::get().to(inspect::export::responses),
             )
             .route("/admin", web::get().to(admin::index))
             .route("/admin/users", web::post().to(admin::add_user))
@@ -229,6 +333,7 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
         config: Arc::new(config),
         throttle,
         surveys: SurveyCache::new(std::time::Duration::from_secs(SURVEY_CACHE_SECONDS)),
+        triage: Arc::new(crate::domain::triage::Detector::new()),
     });
     let purge_pool = pool.clone();
     let resume_limit = rate_limit::posts_per_minute(

@@ -1,6 +1,11 @@
 //! Inspectors' pages: the list, setting an inspection up, its overview, its
 //! lifecycle and team, and its surveys.
 
+pub mod evidence;
+pub mod export;
+pub mod free_text;
+pub mod matrix;
+pub mod results;
 pub mod surveys;
 
 use std::collections::BTreeMap;

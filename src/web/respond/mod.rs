@@ -512,9 +512,10 @@ pub async fn submit(
         );
     }
     let compiled = opened.entry.form.clone();
-    let (id, answers) = (answering.response.id, answering.answers.clone());
+    let (response, answers) = (answering.response.clone(), answering.answers.clone());
+    let triage = state.triage.clone();
     let stored = db::run(&state.pool, move |c| {
-        app::responses::submit(c, &compiled, id, &answers)
+        app::responses::submit(c, &compiled, &response, &answers, |text| triage.flags(text))
     })
     .await;
     match stored {

@@ -1,0 +1,11 @@
+DROP TABLE population_counts;
+DROP TABLE free_text_reviews;
+DROP TABLE answer_tallies;
+DROP TABLE case_notes;
+DROP TABLE documents;
+DROP TABLE duty_checks;
+DROP TABLE indicator_values;
+DROP TABLE imports;
+ALTER TABLE partnerships DROP COLUMN region_name;
+ALTER TABLE partnerships DROP COLUMN region_code;
+ALTER TABLE partnerships DROP COLUMN council_old_code;
