@@ -39,11 +39,20 @@ fn framework_bytes() -> Vec<u8> {
     .unwrap()
 }
 
+fn indicators_bytes() -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/framework/indicators.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
 /// Check one (possibly broken) children's form alongside the real framework.
 fn problems_of(form: &Value) -> Vec<FileProblem> {
     let bytes = serde_json::to_vec(form).unwrap();
     match check_all(
         ("framework.json", &framework_bytes()),
+        ("indicators.json", &indicators_bytes()),
         &[("broken.json".into(), bytes)],
         words(),
         &assets(),
@@ -370,6 +379,7 @@ fn malformed_json_and_duplicate_form_ids_are_reported() {
     let framework = framework_bytes();
     let err = check_all(
         ("framework.json", &framework),
+        ("indicators.json", &indicators_bytes()),
         &[("broken.json".into(), b"{\"id\": ".to_vec())],
         words(),
         &assets(),
@@ -385,6 +395,7 @@ fn malformed_json_and_duplicate_form_ids_are_reported() {
     let form = serde_json::to_vec(&children()).unwrap();
     let err = check_all(
         ("framework.json", &framework),
+        ("indicators.json", &indicators_bytes()),
         &[("a.json".into(), form.clone()), ("b.json".into(), form)],
         words(),
         &assets(),
@@ -397,9 +408,11 @@ fn malformed_json_and_duplicate_form_ids_are_reported() {
         .contains("another form already has the id"));
     // Two versions of one form are two forms: both are kept, the newer is current.
     let mut newer = children();
-    newer["version"] = json!(2);
+    let shipped = children()["version"].as_u64().unwrap();
+    newer["version"] = json!(shipped + 1);
     let catalogue = check_all(
         ("framework.json", &framework),
+        ("indicators.json", &indicators_bytes()),
         &[
             ("a.json".into(), serde_json::to_vec(&children()).unwrap()),
             ("b.json".into(), serde_json::to_vec(&newer).unwrap()),
@@ -415,7 +428,7 @@ fn malformed_json_and_duplicate_form_ids_are_reported() {
             .unwrap()
             .form
             .version,
-        2
+        u32::try_from(shipped + 1).unwrap()
     );
 }
 

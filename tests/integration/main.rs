@@ -9,6 +9,7 @@ mod common;
 mod auth;
 mod cli;
 mod errors;
+mod evidence;
 mod forms;
 mod inspections;
 mod storage;

@@ -56,9 +56,17 @@ fn rand_suffix() -> u64 {
     rand::thread_rng().gen()
 }
 
-fn version_two() -> Value {
+/// The version the shipped parents' form has.
+fn shipped_version() -> u64 {
+    shipped_form("parents-and-carers.json")["version"]
+        .as_u64()
+        .unwrap()
+}
+
+/// The next version of the parents' form, with its first question reworded.
+fn next_version() -> Value {
     let mut form = shipped_form("parents-and-carers.json");
-    form["version"] = Value::from(2);
+    form["version"] = Value::from(shipped_version() + 1);
     form["sections"][0]["questions"][0]["text"]["en"] = Value::from(NEW_WORDING);
     form
 }
@@ -67,13 +75,13 @@ fn version_two() -> Value {
 async fn an_open_survey_keeps_the_version_it_was_opened_with() {
     let app = TestApp::spawn().await;
     let (link, _) = links(&app, "parents-and-carers");
-    let v1 = shipped_form("parents-and-carers.json");
+    let v1 = shipped_form("parents-and-carers.json"); // the version the demo opened
     let old_wording = v1["sections"][0]["questions"][0]["text"]["en"]
         .as_str()
         .unwrap()
         .to_string();
     // Version 2 ships (the service restarts with it); version 1 stays beside it.
-    let dir = forms_folder("open", &version_two(), Some(&v1));
+    let dir = forms_folder("open", &next_version(), Some(&v1));
     let forms = dir.clone();
     let second = app
         .another_instance(move |c| c.forms_dir = Some(forms))
@@ -101,7 +109,7 @@ async fn an_open_survey_keeps_the_version_it_was_opened_with() {
         .iter()
         .find(|s| s.form.id == "parents-and-carers")
         .unwrap();
-    assert_eq!(parents.form.version, 1);
+    assert_eq!(u64::from(parents.form.version), shipped_version());
 
     // A survey opened now is opened with version 2.
     let lead = second.client();
@@ -115,7 +123,7 @@ async fn an_open_survey_keeps_the_version_it_was_opened_with() {
         .iter()
         .find(|s| s.form.id == "parents-and-carers")
         .unwrap();
-    assert_eq!(new_parents.form.version, 2);
+    assert_eq!(u64::from(new_parents.form.version), shipped_version() + 1);
     let fresh = second.client();
     let new_link = format!("/s/{}", new_parents.open_link_token);
     let page = begin(&fresh, &new_link, &[("lang", "en")]).await;
@@ -138,16 +146,19 @@ async fn refused_start(app: &TestApp, dir: &Path) -> String {
 #[actix_web::test]
 async fn the_service_refuses_to_start_with_a_form_changed_under_a_survey() {
     let app = TestApp::spawn().await;
-    // Edited in place, still calling itself version 1.
+    // Edited in place, still calling itself the same version.
     let mut edited = shipped_form("parents-and-carers.json");
     edited["sections"][0]["questions"][0]["text"]["en"] = Value::from(NEW_WORDING);
     let dir = forms_folder("edited", &edited, None);
     let text = refused_start(&app, &dir).await;
-    assert!(text.contains("parents-and-carers version 1"), "{text}");
+    assert!(
+        text.contains(&format!("parents-and-carers version {}", shipped_version())),
+        "{text}"
+    );
     assert!(text.contains("has changed since"), "{text}");
 
-    // Version 1 gone altogether: refused too, saying where earlier versions go.
-    let dir2 = forms_folder("gone", &version_two(), None);
+    // The opened version gone altogether: refused too, saying where earlier versions go.
+    let dir2 = forms_folder("gone", &next_version(), None);
     let text = refused_start(&app, &dir2).await;
     assert!(text.contains("is not among the forms"), "{text}");
     assert!(text.contains("previous/"), "{text}");
