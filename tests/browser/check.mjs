@@ -105,6 +105,71 @@ const PAGES = [
   ["administration, user added", DEMO.admin, async (p) => p.goto(`${BASE}/admin?added=user`)],
   ["inspection overview (admin)", DEMO.admin, async (p) => p.goto(`${BASE}/inspections/2`)],
   ["surveys (inspectors' view)", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/surveys`)],
+  // Evidence pages, each with its error state where it has a form.
+  ["evidence hub", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/evidence`)],
+  ["statistics", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/indicators`)],
+  ["statistics import with no file", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/indicators`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections/1/indicators/import'] button[type=submit]")]);
+  }],
+  ["one indicator with its chart", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/indicators`);
+    await Promise.all([p.waitForNavigation(), p.click("table a[href*='/indicators/']")]);
+  }],
+  ["local data", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/local-data`)],
+  ["local data with no file", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/local-data`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections/1/local-data'] button[type=submit]")]);
+  }],
+  ["statutory duties", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/duties`)],
+  ["statutory duties with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/duties`);
+    await p.check("input[name=status][value=met] >> nth=0");
+    await p.fill("textarea[name=evidence] >> nth=0", "");
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections/1/duties'] button[type=submit] >> nth=0")]);
+  }],
+  ["documents", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/documents`)],
+  ["documents with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/documents`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections/1/documents'] button[type=submit]")]);
+  }],
+  ["case notes", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/cases`)],
+  ["case notes with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/cases`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections/1/cases'] button[type=submit]")]);
+  }],
+  ["survey results", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/results`)],
+  ["one survey's results with a breakdown", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/results`);
+    await Promise.all([p.waitForNavigation(), p.click("table a[href*='/results/']")]);
+    const by = await p.$$eval("#by option", (os) => os.map((o) => o.value).filter((v) => v));
+    if (by.length) {
+      await p.selectOption("#by", by[0]);
+      await Promise.all([p.waitForNavigation(), p.click("form.breakdown-form button[type=submit]")]);
+    }
+  }],
+  ["who answered", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/representativeness`)],
+  ["who answered with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/representativeness`);
+    await p.fill("form[action='/inspections/1/representativeness'] input[type=text] >> nth=0", "lots");
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections/1/representativeness'] button[type=submit] >> nth=0")]);
+  }],
+  ["free-text answers", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/free-text`)],
+  ["free-text answers with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/free-text`);
+    const forms = await p.$$("form[action*='/free-text/']");
+    if (forms.length) {
+      await p.check("form[action*='/free-text/'] input[value=usable] >> nth=0");
+      await p.fill("form[action*='/free-text/'] textarea >> nth=0", "");
+      await Promise.all([p.waitForNavigation(), p.click("form[action*='/free-text/'] button[type=submit] >> nth=0")]);
+    }
+  }],
+  ["evidence matrix", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/matrix`)],
+  ["evidence matrix cell", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/matrix`);
+    await Promise.all([p.waitForNavigation(), p.click("table.matrix a >> nth=0")]);
+  }],
+  ["evidence refused to a reviewer", DEMO.council, async (p) => p.goto(`${BASE}/inspections/1/evidence`)],
 ];
 
 for (const [label, who, open] of PAGES) {
@@ -209,6 +274,16 @@ async function keyboardOnly(width) {
     if (found) await Promise.all([page.waitForNavigation(), page.keyboard.press("Space")]);
     const stage = await page.evaluate(() => document.querySelector(".panel-status h2").textContent.trim());
     check(`keyboard ${tag}: surveys opened with Space`, stage === "Stage: Surveys open", stage);
+  }
+  // The evidence pages by keyboard: every stop shows focus, tables scroll in focusable regions.
+  for (const [what, path] of [
+    ["evidence matrix", "/inspections/1/matrix"],
+    ["survey results", "/inspections/1/results"],
+    ["free-text answers", "/inspections/1/free-text"],
+    ["statutory duties", "/inspections/1/duties"],
+  ]) {
+    await page.goto(`${BASE}${path}`);
+    await tabThrough(page, `${what} ${tag}`);
   }
   await page.context().close();
 }
