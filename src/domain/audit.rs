@@ -18,6 +18,13 @@ pub fn describe(action: &str, detail: &Value) -> (&'static str, String) {
             .map(|r| r.label())
             .unwrap_or("unknown role")
     };
+    let number = |key: &str| {
+        detail
+            .get(key)
+            .and_then(Value::as_i64)
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    };
     let user = || {
         detail
             .get("user_id")
@@ -34,7 +41,39 @@ pub fn describe(action: &str, detail: &Value) -> (&'static str, String) {
         "membership.removed" => ("Removed from the team", format!("{} ({})", user(), role())),
         "user.added" => ("User added", user()),
         "partnership.added" => ("Partnership added", text("council_code").to_string()),
-        _ => ("Other change", detail.to_string()),
+        "indicators.imported" => (
+            "Statistics imported",
+            format!("{} value(s) from {}", number("values"), text("file")),
+        ),
+        "local_data.imported" => (
+            "Local data imported",
+            format!("{} value(s) from {}", number("values"), text("file")),
+        ),
+        "duty.recorded" => (
+            "Statutory duty recorded",
+            format!(
+                "{}: {}",
+                text("criterion"),
+                text("status").replace('_', " ")
+            ),
+        ),
+        "document.added" => ("Document added", text("title").to_string()),
+        "case_note.added" => ("Case note added", format!("Case {}", text("case_ref"))),
+        "free_text.reviewed" => (
+            "Free-text answer reviewed",
+            format!(
+                "Answer {}: {}",
+                number("review_id"),
+                text("status").replace('_', " ")
+            ),
+        ),
+        "population.entered" => (
+            "Population entered",
+            format!("{}, {}", text("form"), text("question")),
+        ),
+        // An action this version does not know: its name, not its raw details (which
+        // can be long and would make the trail hard to read).
+        _ => ("Other change", action.to_string()),
     }
 }
 
@@ -65,6 +104,27 @@ mod tests {
                 "user 4 as Partnership reviewer for an ICB".to_string()
             )
         );
-        assert_eq!(describe("made.up", &json!({"a": 1})).0, "Other change");
+        assert_eq!(
+            describe("made.up", &json!({"a": 1})),
+            ("Other change", "made.up".to_string())
+        );
+        assert_eq!(
+            describe(
+                "indicators.imported",
+                &json!({"file": "annual_reviews.csv", "kind": "annual_reviews", "values": 6})
+            ),
+            (
+                "Statistics imported",
+                "6 value(s) from annual_reviews.csv".to_string()
+            )
+        );
+        assert_eq!(
+            describe(
+                "duty.recorded",
+                &json!({"criterion": "D5", "status": "not_known"})
+            )
+            .1,
+            "D5: not known"
+        );
     }
 }
