@@ -19,6 +19,13 @@
 //! overwhelmed", "he punched the TA") is not, nor is bullying that was dealt
 //! with ("bullied a bit but the school sorted it").
 //!
+//! When no rule flags an answer, a recall-first fallback tier searches it
+//! for a broad lexicon of harm words (see `FALLBACK`) and flags any that is
+//! not inside a figurative, system-directed, accidental or policy phrasing
+//! and not negated just before ("nobody hurts me"): on answers written after
+//! the rules, by other hands, the rules alone missed about one disclosure in
+//! five.
+//!
 //! Everything is compiled once in [`Detector::new`]. A scan makes a few regex
 //! passes over an ASCII-lowercased copy of the text (the same byte offsets, so
 //! findings point into the original) and one pass over its words for names.
@@ -167,7 +174,7 @@ const RULES: &[RuleSpec] = &[
         Harm,
         r"\b(?:hit|hits|hitting|hitted|hitt|beat|beats|beating|beaten|beated|punch|punches|punched|punching|punshed|kick|kicks|kicked|kicking|kiked|slap|slaps|slapped|slapping|smack|smacks|smacked|smacking|strangle[sd]?|strangling|choke[sd]?|choking|throttle[sd]?|stab|stabs|stabbed|stabbing|whip|whips|whipped|belt|belts|belted|batter|batters|battered|thump|thumps|thumped|headbutt|headbutts|headbutted|bash|bashes|bashed|attack|attacks|attacked|attacking|assault|assaults|assaulted|burnt|burned|burns|hurts|hurt|hurting|hurted)(?:\s+up)?\s+{OBJ}\b",
         r"(?:\b(?:it|that|this|reality|realisation|realization|news|system|process|delays?|wait|waiting|council|decision|cuts|lockdown|covid|pandemic|move|changes?|loss|death|divorce|transition|diagnosis|exclusion|isolation|bereavement)\s+(?:has\s+|have\s+|had\s+|really\s+|so\s+|badly\s+|just\s+|also\s+|suddenly\s+|finally\s+|still\s+)*|\b(?:panic|heart|anxiety|asthma)\s+|\b(?:seeing|watching|knowing|hearing)\b[^.!?]{0,40}|\b(?:dryers?|noise|noises|lights?|alarms?|bells?|sounds?|music|injections?|needles?|jabs?|blood tests?|physio|stretches|splints?|shoes|boots|braces?|glasses|teeth|tooth|hips?|joints?|legs?|back|tummy|stomach|head|ears?|eyes?|period|periods|seizures?|condition|sun|light)\s+(?:\w+\s+)?|\b(?:fell|fall|falls|falling|tripped|slipped|crashed|bumped|banged|came off)\b[^.!?]{0,40})$",
-        r"^hurt\w*\s+(?:his|her|my)\s+(?:back|shoulder|wrist|knee)\s+(?:lifting|carrying|playing|moving|pushing|at work|in the gym|doing)\b|^hurt\w*\s+(?:my|his|her)\s+(?:finger|fingers|thumb|toe|knee|ankle|wrist|elbow|foot|leg|arm|back|head|hand)\s+(?:in|on)\s+(?:the|a)\s+(?:door|table|desk|playground|park|trampoline|slide|swing|stairs|gym|car door)|^(?:kick\w*\s+\w+\s+(?:\w+\s+)?(?:out|off)\b|beat\w*\s+\w+\s+(?:\w+\s+)?(?:at|in (?:a|the) (?:race|game|match))\b|beat\w*\s+\w+\s+to\s+it\b|hit\w*\s+(?:the|his|her|my|their)\s+(?:targets?|milestones?|ceiling|limit|wall|peak|mark|deadline)|(?:burnt|burned|burns)\s+(?:my|his|her)\s+(?:tongue|mouth|fingers?|hand)\b|hurt\w*\s+(?:me|us|him|her)\s+(?:to|that|so much to|deeply|inside)\b|bit\w*\s+(?:his|her|my|their)\s+(?:nails|lip|lips|sleeves?|clothes|pencils?|toys|fingers|collar|cuffs|tongue)\b|hit\w*\s+(?:me|him|her|us|them)\s+with\s+(?:a|an|another|the|yet another)\s+(?:\w+\s+){0,3}(?:exclusion|fine|letter|bill|detention|sanction|suspension|decision|refusal|rejection|demand|charge|penalty)\b|hit\w*\s+(?:his|her|my|their)\s+(?:head|knee|elbow|leg|arm|face|chin|nose)\s+on\s+(?:the|a)\s+(?:table|desk|door|floor|wall|chair|ground|corner|radiator|climbing|slide|swing)\b[^.!?]{0,80}\b(?:(?:he|she) was (?:fine|ok|okay|alright)|by accident|accidentally|fell|tripped|slipped|they rang me|first aid)\b|[^.!?]{0,40}\b(?:falling (?:off|over|down)|fell (?:off|over|down)|tripped|tripping|trips over|slipped|slipping|slips over|by accident|accidentally|playing (?:football|rugby|netball|on)|in pe|at football)\b|\w+\s+(?:up\s+)?(?:the|his|her|their|a)\s+(?:ta|teacher|teachers|carer|senco|head|escort|driver)\b[^.!?]{0,40}\b(?:excluded|suspended|sent home|isolation|in trouble|expelled|exclusion|restrained|when (?:he|she) (?:was|is|gets))\b)",
+        r"^hurt\w*\s+(?:his|her|my)\s+(?:back|shoulder|wrist|knee)\s+(?:lifting|carrying|playing|moving|pushing|at work|in the gym|doing)\b|^hurt\w*\s+(?:my|his|her)\s+(?:finger|fingers|thumb|toe|knee|ankle|wrist|elbow|foot|leg|arm|back|head|hand)\s+(?:in|on)\s+(?:the|a)\s+(?:door|table|desk|playground|park|trampoline|slide|swing|stairs|gym|car door)|^(?:kick\w*\s+\w+\s+(?:\w+\s+)?(?:out|off)\b|beat\w*\s+\w+\s+(?:\w+\s+)?(?:at|in (?:a|the) (?:race|game|match))\b|beat\w*\s+\w+\s+to\s+it\b|hit\w*\s+(?:the|his|her|my|their)\s+(?:targets?|milestones?|ceiling|limit|wall|peak|mark|deadline)|(?:burnt|burned|burns)\s+(?:my|his|her)\s+(?:tongue|mouth|fingers?|hand)\b|hurt\w*\s+(?:me|us|him|her)\s+(?:to|that|so much to|deeply|inside)\b|bit\w*\s+(?:his|her|my|their)\s+(?:nails|lip|lips|sleeves?|clothes|pencils?|toys|fingers|collar|cuffs|tongue)\b|hit\w*\s+(?:me|him|her|us|them)\s+with\s+(?:a|an|another|the|yet another)\s+(?:\w+\s+){0,3}(?:exclusion|fine|letter|bill|detention|sanction|suspension|decision|refusal|rejection|demand|charge|penalty)\b|hit\w*\s+(?:his|her|my|their)\s+(?:head|knee|elbow|leg|arm|face|chin|nose)\s+on\s+(?:the|a)\s+(?:table|desk|door|floor|wall|chair|ground|corner|radiator|climbing|slide|swing)\b[^.!?]{0,80}\b(?:(?:he|she) was (?:fine|ok|okay|alright)|by accident|accidentally|fell|tripped|slipped|they rang me|first aid)\b|[^.!?]{0,40}\b(?:falling (?:off|over|down)|fell (?:off|over|down)|tripped|tripping|trips over|slipped|slipping|slips over|by accident|accidentally|playing (?:football|rugby|netball|on)|in pe|at football|in the playground|at playtime|at break ?time|on the climbing frame)\b|^(?:hit|hits|hitting|punch\w*)\s+the\s+air\b|\w+\s+(?:up\s+)?(?:the|his|her|their|a)\s+(?:ta|teacher|teachers|carer|senco|head|escort|driver)\b[^.!?]{0,40}\b(?:excluded|suspended|sent home|isolation|in trouble|expelled|exclusion|restrained|when (?:he|she) (?:was|is|gets))\b)",
         true,
     ),
     rule(
@@ -182,14 +189,14 @@ const RULES: &[RuleSpec] = &[
         Harm,
         r"\b(?:got|get|gets|getting|been|being|was|were|is|am|are|keeps? getting)\s+(?:\w+\s+)?(?:hit|hurt|beaten|beat up|punched|kicked|slapped|smacked|attacked|assaulted|strangled|choked|stabbed|burnt|burned|bitten|battered|thumped|headbutted|pushed|shoved|thrown|restrained|dragged|pinned down|held down|locked in|locked up|locked out|tied up|whipped|abused|touched|molested|raped|groomed|exploited|threatened|hurted|smacked)\b",
         r"\b(?:hate|hates|hated|like|likes|liked|mind|minds|stand|bear|tolerate|tolerates|enjoy|enjoys|cope with|copes with|morale|budgets?|funding|finances?|services|sector|economy|we|families|schools?)\s+(?:\w+\s+){0,2}$",
-        r"^\S+\s+(?:\S+\s+)?hurt\s+(?:by\s+(?:how|what|the way|being|not|their|the|this|his|her|all|our)\b|feelings|easily|emotionally)|^(?:\S+\s+(?:\S+\s+)?(?:not|never|no)\s|[^.!?]{0,40}?(?:hurt\s+(?:that|when|because|and\s+(?:upset|angry|confused|disappointed|frustrated|let down)|by\s+(?:the|their|this|his|her|all|a|how|what|our)\s+(?:long\s+|endless\s+|constant\s+)?(?:wait|waiting|delay|delays|process|system|lack|decision|decisions|council|la|local authority|school's|failure|experience|situation|way|cuts|refusal|policy|comments?|words|attitude|response|letter|email|report|treatment|rejection))|pushed\s+(?:into|out|from|back|to|towards|through|aside)|kicked\s+(?:out|off)|thrown\s+(?:out|off|into)|locked out of (?:the|his|her|my|our) (?:account|portal|system|app|email)|touched\s+(?:that|to see|to hear|by (?:the|their|how|your) (?:kindness|care|support|effort|way|words|gesture))|threatened\s+with\s+(?:a\s+|an\s+)?(?:exclu\w*|fines?|court|legal|prosecution|tribunal|removal|letters?|being (?:excluded|fined|taken))|hit\s+(?:hard\s+|badly\s+)?by\s+(?:the\s+)?(?:funding\s+|budget\s+|council\s+)?(?:cuts|delays?|changes|costs?|bills?|news|pandemic|covid|lockdown)|(?:burnt|burned)\s+out))",
+        r"^\S+\s+(?:\S+\s+)?hurt\s+(?:by\s+(?:how|what|the way|being|not|their|the|this|his|her|all|our)\b|feelings|easily|emotionally)|^\S+\s+(?:\S+\s+)?hit\s+(?:and|or)\s+miss\b|^[^.!?\n]{0,30}\b(?:bitten|attacked|bit|scratched|stung)\s+by\s+(?:a|the|next door's|our|their|his|her|my|some)\s+(?:\w+\s+)?(?:dog|dogs|cat|cats|horse|insect|bee|wasp|snake|spider|mosquito|animal|hamster|rabbit)\b|^(?:\S+\s+(?:\S+\s+)?(?:not|never|no)\s|[^.!?]{0,40}?(?:hurt\s+(?:that|when|because|and\s+(?:upset|angry|confused|disappointed|frustrated|let down)|by\s+(?:the|their|this|his|her|all|a|how|what|our)\s+(?:long\s+|endless\s+|constant\s+)?(?:wait|waiting|delay|delays|process|system|lack|decision|decisions|council|la|local authority|school's|failure|experience|situation|way|cuts|refusal|policy|comments?|words|attitude|response|letter|email|report|treatment|rejection))|pushed\s+(?:into|out|from|back|to|towards|through|aside)|kicked\s+(?:out|off)|thrown\s+(?:out|off|into)|locked out of (?:the|his|her|my|our) (?:account|portal|system|app|email)|touched\s+(?:that|to see|to hear|by (?:the|their|how|your) (?:kindness|care|support|effort|way|words|gesture))|threatened\s+with\s+(?:a\s+|an\s+)?(?:exclu\w*|fines?|court|legal|prosecution|tribunal|removal|letters?|being (?:excluded|fined|taken))|hit\s+(?:hard\s+|badly\s+)?by\s+(?:the\s+)?(?:funding\s+|budget\s+|council\s+)?(?:cuts|delays?|changes|costs?|bills?|news|pandemic|covid|lockdown)|(?:burnt|burned)\s+out))",
         true,
     ),
     rule(
         Harm,
         r"\bbruis\w*|\bmarks?\s+on\s+(?:my|his|her|their|the)\s+(?:arms?|necks?|faces?|backs?|legs?|body|wrists?|skin|bum|bottom|chest|stomach|tummy|throat)\b|\bblack eyes?\b|\b(?:cigarette|rope|belt)\s+(?:burns?|marks?)\b|\bburns?\s+on\s+(?:my|his|her|their)\b|\b(?:split|fat|bleeding|bust|busted)\s+lip\b|\bunexplained\s+(?:injur\w*|marks|bruis\w*|cuts|burns)|\bcomes?\s+(?:home|in|into school|to school)\s+with\s+(?:\w+\s+){0,2}(?:injur\w*|marks|cuts|scratches|bruis\w*|burns|bite marks)|\b(?:injur\w*|marks|cuts|scratches|burns)\b[^.!?]{0,40}\b(?:nobody|no one|noone|can't|cannot|couldn't|could not|won't|unable to)\b[^.!?]{0,20}\bexplain|\b(?:get|gets|got|getting|give|gives|gave|giving)\s+(?:me|him|her|us\s+)?(?:a\s+)?(?:smack|slap|beating|hiding|belting|whack|kicking|good hiding)\b",
         r"\b(?:falls?|falling|fell|trips|seizures?|fits|hypermobil\w*|clumsy|dyspraxi\w*|cerebral palsy|haemophilia|eds)\b[^.!?]{0,40}$",
-        r"^bruised\s+(?:ego|pride|confidence|feelings)|^bruis\w*\s+(?:\w+\s+)?easily|^(?:marks?|bruis\w*)\s+(?:\w+\s+){2,6}(?:from|because of|due to)\s+(?:his|her|the)\s+(?:new\s+)?(?:splints?|straps?|brace|braces|glasses|shoes|boots|wheelchair|hoist|orthotics|afos?|harness|seat ?belt|ecg|sensors?|sling|cast|plaster|feeding tube|peg)\b|^bruis\w*\s+(?:on|to)\s+(?:his|her|my)\s+(?:knees?|shins?|legs)\b[^.!?]{0,30}\b(?:falls?|fell|falling|playing|trampolin\w*)|^bruis\w*\s+(?:from|after|because of)\s+(?:his|her|a|the)\s+(?:falls?|seizures?|fits?|condition|medication|splints?|wheelchair|hoist|accident|fall)",
+        r"^bruised\s+(?:ego|pride|confidence|feelings)|^bruis\w*\s+(?:\w+\s+)?easily|^(?:marks?|bruis\w*)\s+(?:\w+\s+){2,6}(?:from|because of|due to)\s+(?:his|her|the)\s+(?:new\s+)?(?:splints?|straps?|brace|braces|glasses|shoes|boots|wheelchair|hoist|orthotics|afos?|harness|seat ?belt|ecg|sensors?|sling|cast|plaster|feeding tube|peg)\b|^bruis\w*\s+(?:on|to)\s+(?:his|her|my)\s+(?:knees?|shins?|legs)\b[^.!?]{0,30}\b(?:falls?|fell|falling|playing|trampolin\w*|football|rugby|netball|hockey|pe|sport|sports|the playground|climbing)|^bruis\w*\s+(?:from|after|because of)\s+(?:his|her|a|the)\s+(?:falls?|seizures?|fits?|condition|medication|splints?|wheelchair|hoist|accident|fall)",
         true,
     ),
     // Threats, but not the school's threats of fines or exclusion.
@@ -197,7 +204,7 @@ const RULES: &[RuleSpec] = &[
         Harm,
         r"\bthreat(?:en|ens|ened|ening|s)?\b",
         r"\b(?:under|no|little|the)\s+$",
-        r"^threat\w*\s+(?:(?:us|me|him|her|them|the family|my family|parents|my son|my daughter|my child)\s+)?(?:with\s+|to\s+|of\s+)?(?:a\s+|an\s+|the\s+)?(?:exclu\w*|fine|fines|fined|fining|court|legal|prosecut\w*|tribunal|judicial|take (?:us|me|him|her) to court|report|withdraw\w*|remov\w*|stop|close|call social|refer\w*|involve|permanent|cut|end|place|his place|her place|funding|letters?|emails?|attendance|penalt\w*|section|social services|deregist\w*|off.?roll\w*|services|our|his|her)\b|^threatening\s+(?:letters?|emails?|tone|language|manner)",
+        r"^threat\w*\s+(?:(?:us|me|him|her|them|the family|my family|parents|my son|my daughter|my child)\s+)?(?:with\s+|to\s+|of\s+)?(?:a\s+|an\s+|the\s+)?(?:exclu\w*|fine|fines|fined|fining|court|legal|prosecut\w*|tribunal|judicial|take (?:us|me|him|her) to court|report|withdraw\w*|remov\w*|stop|close|call social|refer\w*|involve|permanent|cut|end|place|his place|her place|funding|letters?|emails?|attendance|penalt\w*|section|social services|deregist\w*|off.?roll\w*|services|our|his|her)\b|^threatening\s+(?:letters?|emails?|tone|language|manner)|^threat\w*\s+(?:(?:us|me|him|her|them)\s+)?(?:to\s+|with\s+)?(?:take|taking|remove|removing|stop|stopping|lose|losing|miss|missing|cancel\w*|ban\w*)\s+(?:away\s+)?(?:\w+\s+){0,2}(?:golden time|playtime|break|breaktime|lunchtime|privileges|rewards?|trips?|phone|ipad|tablet|xbox|console|screen time|pocket money|treats?|football|activities|the trip|prom|detention)",
         true,
     ),
     rule(
@@ -210,8 +217,8 @@ const RULES: &[RuleSpec] = &[
     rule(
         Harm,
         r"\b(?:knife|knives|blade|blades|machete|weapon|weapons|gun|guns)\b",
-        r"\b(?:nerf|water|toy|glue|plastic|butter|cutlery|table|bread|fish|pretend|staple)\s+$",
-        r"^(?:kni\w+\s+(?:and\s+forks?|skills|safely|to cut|work|crime|awareness|amnesty)|guns?\s+games?)",
+        r"\b(?:nerf|water|toy|glue|plastic|butter|cutlery|table|bread|fish|pretend|staple)\s+$|\b(?:cook\w*|chef|chefs|kitchen|baking|food tech\w*)\b[^.!?\n]{0,40}$",
+        r"^(?:kni\w+\s+(?:and\s+forks?|skills|safely|to cut|work|crime|awareness|amnesty)|guns?\s+games?)|^(?:knife|knives)\b[^.!?\n]{0,50}\b(?:cook\w*|chef|chefs|kitchen|baking|food tech\w*|cutlery)\b|^weapons?\b[^.!?\n]{0,40}\b(?:council|la|local authority|school|system|against (?:parents|families|us))\b",
         true,
     ),
     rule(
@@ -240,7 +247,7 @@ const RULES: &[RuleSpec] = &[
         Harm,
         r"\b(?:dad|daddy|mum|mummy|mom|mam|father|mother|step\w+|brother|uncle|nan|grandad|boyfriend|partner)\s+(?:always\s+|keeps\s+|constantly\s+|just\s+)?(?:shouts|screams|swears|yells|shouted|screamed|swore|yelled|shouting|screaming|swearing|yelling)\s+at\s+(?:me|us)\b",
         "",
-        "",
+        r"^[^.!?\n]{0,50}?\bat\s+(?:me|us)\s+(?:to|for|about)\s+(?:tidy|clean|hurry|get up|get dressed|get ready|do (?:my|our) homework|go to bed|turn|put|brush|stop playing|come|finish|eat)\b",
         true,
     ),
     // Abuse.
@@ -248,7 +255,7 @@ const RULES: &[RuleSpec] = &[
         Abuse,
         r"\babus\w*",
         r"\b(?:signs? of|indicators? of|training (?:on|in|about)|awareness of|recogni[sz]e|recogni[sz]ing|spot|spotting|identify|identifying|prevent|preventing|prevention of|tackle|tackling|protect(?:ed|ing|s)? (?:children|them|pupils|young people|learners) from|keep children safe from)\s+(?:\w+\s+)?$",
-        r"^abus\w*\s+(?:how|the way|that|what)\s+(?:parents|families|we|carers|they|the system|children|our)\b|^abus\w*\s+(?:\w+\s+){0,4}by the system\b|^abuse\s+(?:we|i)\s+(?:received|got|get|had|took|receive)\b[^.!?]{0,40}\b(?:council|officer|staff|la|caseworker|phone|emails?|school|parents|professionals?|online|social media)\b|^abus\w*\s+of\s+(?:the\s+)?(?:process|power|powers|system|position|procedure|procedures|discretion|law|funds|public money|authority|statutory|legal|rules|data)\b|^abusing\s+(?:the|their|its|his|her)\s+(?:system|power|powers|position|process|authority)",
+        r"^abus\w*\s+(?:how|the way|that|what)\s+(?:parents|families|we|carers|they|the system|children|our)\b|^abus\w*\s+(?:\w+\s+){0,4}by\s+(?:the\s+)?(?:system|process|council|la|local authority|services|professionals|panel)\b|^abuse\s+(?:we|i)\s+(?:received|got|get|had|took|receive)\b[^.!?]{0,40}\b(?:council|officer|staff|la|caseworker|phone|emails?|school|parents|professionals?|online|social media)\b|^abus\w*\s+of\s+(?:the\s+)?(?:process|power|powers|system|position|procedure|procedures|discretion|law|funds|public money|authority|statutory|legal|rules|data)\b|^abusing\s+(?:the|their|its|his|her)\s+(?:system|power|powers|position|process|authority)",
         true,
     ),
     rule(
@@ -275,8 +282,8 @@ const RULES: &[RuleSpec] = &[
     rule(
         Abuse,
         r"\b(?:exploit(?:ed|ation|ing)|county lines|cse|cce|trafficked|trafficking|forced marriage|fgm|female genital|honou?r based|modern slavery)\b|\bcoerc\w*",
-        r"\b(?:could|might|may|would|will|to|easily|worry (?:that )?(?:he|she|they) (?:could|might|will)|scared (?:that )?(?:he|she|they) (?:could|might|will))\s+(?:be\s+|get\s+)?$",
-        r"^(?:exploit\w*\s+(?:the|this|a|our|their)\s+(?:system|loophole|gap|situation|goodwill)|coerc\w*\s+(?:us|me|parents|families)\s+into\s+(?:signing|accepting|agreeing))",
+        r"\b(?:could|might|may|would|will|to|easily|worry (?:that )?(?:he|she|they) (?:could|might|will)|scared (?:that )?(?:he|she|they) (?:could|might|will))\s+(?:be\s+|get\s+)?$|\b(?:training|trained|covered|covers|cover|awareness|sessions?|lessons?|talks?|workshops?|assembly|course|module|policy|taught|learning)\b[^.!?\n]{0,40}$",
+        r"^(?:exploit\w*\s+(?:the|this|a|our|their)\s+(?:system|loophole|gap|situation|goodwill)|(?:exploit\w*|county lines|cse|cce|trafficking|fgm|forced marriage|modern slavery)\b[^.!?\n]{0,50}\b(?:training|awareness|workshops?|assembly|lessons?|sessions?|policy|module|course)\b|coerc\w*\s+(?:us|me|parents|families)\s+into\s+(?:signing|accepting|agreeing))",
         true,
     ),
     rule(
@@ -290,15 +297,15 @@ const RULES: &[RuleSpec] = &[
     rule(
         Neglect,
         r"\b(?:no|never any|never enough|not enough|isn't any|isn't enough|hardly any|there's no|nothing)\s+(?:food|dinner|tea|breakfast|lunch|meals?)\s+(?:at|in)\s+(?:home|the house|my house|our house)\b|\bnothing to eat\b|\bno food\b|\b(?:never|not|don't|doesn't|isn't|wasn't|hasn't been|haven't been|aren't|weren't)\s+(?:being\s+|been\s+|gets?\s+|getting\s+|properly\s+)?fed\b|\b(?:go|goes|going|went|gone)\s+(?:to\s+(?:bed|school)\s+)?hungry\b|\b(?:always|so|very|really|constantly|often)\s+hungry\b|\bhungry all the time\b[^.!?]{0,50}\b(?:at home|no food|nobody|never)\b|\bstarving (?:at home|all the time)\b|\b(?:always|constantly|often)\s+starving\b|\bstarved\b|\bno breakfast\b|\bwithout (?:any\s+)?(?:breakfast|food|dinner|tea)\b|\b(?:don't|doesn't|never|didn't|not)\s+(?:get|gets|got|have|has|had|given|getting)\s+(?:any\s+)?(?:dinner|tea|breakfast|brekfast|brekfest|breckfast|brekkie|brekky|food|meals?|anything to eat)\b|\b(?:seems?|looks?|appears?|comes?\s+(?:in|to school)|coming\s+(?:in|to school)|came\s+(?:in|to school)|arrives?|arriving|turns? up)\s+(?:\w+\s+)?(?:hungry|unkempt|dirty|filthy|smelly|unwashed)\b|\b(?:hungry|dirty|unwashed|unkempt|smelly)\s+and\s+(?:dirty|hungry|unwashed|unkempt|smelly)\b",
-        r"\b(?:tube|peg|feeds?|feeding|medication|meds|steroids|diabet\w*|prader[\w-]*|growth spurt|snack|snacks|sensory|picky|fussy|beige|arfid)\b[^.!?]{0,40}$",
-        r"^(?:(?:always|so|very|really|constantly|often)\s+)?hungry\s+(?:\w+\s+)?(?:after|before)\s+(?:swimming|school|pe|sport|sports|exercise|football|training|a long day|lunch|dinner|tea|breakfast|his|her|the)\b|^(?:\S+(?:\s+\S+){0,2}\s+fed\s+up|(?:always|so|very|really|constantly|often)\s+hungry\b[^.!?]{0,50}\b(?:medication|meds|growth spurt|tablets)|\S+\s+hungry\s+(?:for|to)\s+(?:learn\w*|knowledge|success|more|information|attention|progress)|no food\s+(?:allowed|or drink|in (?:class|the classroom|lessons)|in the car)|starved\s+of\s+(?:funding|money|resources|support|cash|investment)|no breakfast club|without\s+(?:any\s+)?(?:breakfast|food)\s+(?:club|provision))",
+        r"\b(?:tube|peg|feeds?|feeding|medication|meds|steroids|diabet\w*|prader[\w-]*|growth spurt|snack|snacks|sensory|picky|fussy|beige|arfid)\b[^.!?]{0,40}$|\b(?:toilets?|bathrooms?|changing rooms?|classrooms?|buildings?|halls?|canteen|buses|bus|taxis?|minibus)\s+(?:\w+\s+){0,3}$",
+        r"^(?:(?:always|so|very|really|constantly|often)\s+)?(?:hungry|starving)\s+(?:\w+\s+)?(?:after|before)\s+(?:swimming|school|pe|sport|sports|exercise|football|training|a long day|lunch|dinner|tea|breakfast|his|her|the)\b|^(?:\S+(?:\s+\S+){0,2}\s+fed\s+up|(?:always|so|very|really|constantly|often)\s+hungry\b[^.!?]{0,50}\b(?:medication|meds|growth spurt|tablets)|\S+\s+hungry\s+(?:for|to)\s+(?:learn\w*|knowledge|success|more|information|attention|progress)|no food\s+(?:allowed|or drink|in (?:class|the classroom|lessons)|in the car)|no food\s+(?:is\s+|are\s+)?(?:allowed|permitted)|no food\s+(?:tech\w*|science|lessons?|preparation|prep|hygiene)\b|no food\s+(?:on|in)\s+(?:the\s+)?(?:\w+\s+)?(?:bus|taxi|minibus|coach|transport|car|library)|starved\s+of\s+(?:funding|money|resources|support|cash|investment)|no breakfast club|without\s+(?:any\s+)?(?:breakfast|food)\s+(?:club|provision))",
         false,
     ),
     rule(
         Neglect,
         r"\bleft\s+(?:(?:me|him|her|us|them|my\s+\w+|his\s+\w+|her\s+\w+)\s+)?(?:at\s+home\s+|home\s+)?(?:all\s+)?(?:alone|on (?:my|his|her|their|our) own|by (?:my|him|her|them|our)sel(?:f|ves))\b|\bhome alone\b|\b(?:alone|on my own|by myself|on our own)\s+(?:all|every)\s+(?:night|day|weekend|evening)\b|\b(?:nobody|no one|noone|no body)\s+(?:\w+\s+)?(?:looks after|look after|takes care of|cares for|feeds|is there for|looking after)\s+(?:me|us|him|her|them)\b|\bno one to look after\b|\b(?:look|looking|looks)\s+after\s+my\s?self\b|\b(?:nobody|no one|noone)\s+(?:at home\s+|here\s+)?(?:cares|loves|wants)\s+(?:about\s+)?me\b|\bleft\s+(?:to\s+(?:care for|look after)|in charge of)\s+(?:her|his|my|their)\s+(?:younger\s+|little\s+|baby\s+)?(?:siblings?|brothers?|sisters?)\b|\b(?:house|home|flat)\s+is\s+(?:always\s+|really\s+|so\s+)?(?:filthy|disgusting|dirty|a tip|squalid)\b|\bnot allowed (?:to eat|food|any food|out of (?:my|his|her|the) (?:room|bedroom))|\b(?:mum|dad|parents|they)\s+(?:goes?|went)\s+out\s+and\s+(?:leaves?|left)\s+(?:me|us)\b",
         r"\b(?:to be|be|wants to be|want to be|like to be|likes being|prefers being)\s+$",
-        r"^left\s+(?:\w+\s+)?(?:alone|on our own|on my own|by ourselves|by myself)\s+to\s+(?:deal|cope|fight|sort|manage|figure|work|get on|navigate|pick|find|battle|struggle)",
+        r"^left\s+(?:\w+\s+)?(?:alone|on (?:our|my|his|her|their) own|by (?:ourselves|myself|himself|herself|themselves))\s+to\s+(?:deal|cope|fight|sort|manage|figure|work|get on|navigate|pick|find|battle|struggle)|^left\s+(?:\w+\s+)?(?:alone|on (?:his|her|their) own)\s+(?:at|in|during)\s+(?:lunch|lunchtime|break|breaktime|playtime|the playground|class|lessons?|assembly)\b",
         false,
     ),
     rule(
@@ -318,7 +325,7 @@ const RULES: &[RuleSpec] = &[
     rule(
         Neglect,
         r"\bneglect\w*|\b(?:not|never|doesn't|don't|won't)\s+(?:been\s+)?(?:take|takes|taken|took)\s+(?:me|him|her|us)\s+to\s+(?:the\s+)?(?:doctors?|gp|dentist|hospital)\b",
-        r"(?:\b(?:council|la|local authority|system|government|schools?|services|authority|camhs|nhs)\s+(?:has\s+|have\s+|had\s+|is\s+|are\s+|was\s+|were\s+)?(?:been\s+)?(?:totally\s+|completely\s+|utterly\s+|just\s+|so\s+)?|\b(?:feel|feels|felt|feeling)\s+(?:so\s+|very\s+|really\s+|totally\s+|completely\s+)?)$",
+        r"(?:\b(?:council|la|local authority|system|government|schools?|services|authority|camhs|nhs)\s+(?:has\s+|have\s+|had\s+|is\s+|are\s+|was\s+|were\s+)?(?:been\s+)?(?:totally\s+|completely\s+|utterly\s+|just\s+|so\s+)?|\b(?:feel|feels|felt|feeling)\s+(?:so\s+|very\s+|really\s+|totally\s+|completely\s+)?|\b(?:signs?|indicators?|recogni[sz]\w*|spot\w*|training|awareness)\s+(?:of\s+|on\s+|in\s+|about\s+)?(?:\w+\s+){0,3})$",
         r"^neglect\w*\s+(?:toolkit|strategy|training|screening|tool|tools|policy|pathway|framework|guidance|procedures?|audit|champions?|lead)\b|^neglect\w*\s+(?:their|its|his|her|the|our)\s+(?:duty|duties|responsibilit\w*|statutory|legal)|^neglect\w*\s+by\s+(?:the\s+)?(?:system|council|la|local authority|services|school|schools|government|nhs|state|professionals|authorities)|^neglect\w*\s+(?:of|in)\s+(?:duty|the|their|send|provision|sen\b)",
         true,
     ),
@@ -327,7 +334,7 @@ const RULES: &[RuleSpec] = &[
         SelfHarm,
         r"\bsel(?:f|ve)[\s-]*harm\w*|\bself[\s-]*injur\w*|\b(?:cut|cuts|cutting)\s+(?:on\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy)\b|\b(?:cut|cuts|cutting|cutted|hurt|hurts|hurting|harm|harms|harming|harmed|kill|kills|killing|kil|hit|hits|hitting|punch|punches|punching|scratch|scratches|scratching|bite|bites|biting|burn|burns|burning|strangle|strangles|starve|starves|starving|hang|hangs|hanging|stab|stabs|stabbing|stabbed|choke|chokes|choking|drown|drowns|drowning|bash|bashes|bashing|smash|smashes|smashing|poison|poisons|poisoning|suffocate|suffocating|strangling|bang|bangs|banging|slap|slaps|slapping|pinch|pinches|pinching|pull|pulls|pulling)\s+(?:my|him|her|them|your|our|ur)\s?sel(?:f|ves)\b",
         r"\b(?:children|young people|pupils|students|kids|people|those)\s+(?:who|that)\s+(?:are\s+)?$",
-        r"^\w+\s+(?:my|him|her|them)sel\w*\s+(?:\w+\s+){0,3}(?:accident\w*|by accident|clumsy|coordination|falling over|falls over|when (?:he|she) falls|in (?:pe|the playground|football))",
+        r"^\w+\s+(?:my|him|her|them)sel(?:f|ves)\s+(?:a|an|some)\s+(?:\w+\s+)?(?:fringe|sandwich|slice|piece|bit|haircut)\b|^\w+\s+(?:my|him|her|them)sel\w*\s+(?:\w+\s+){0,3}(?:accident\w*|by accident|clumsy|coordination|falling over|falls over|when (?:he|she) falls|in (?:pe|the playground|football))",
         true,
     ),
     rule(
@@ -385,14 +392,14 @@ const RULES: &[RuleSpec] = &[
         Unsafe,
         r"\b(?:scared|scard|scaired|skared|afraid|frightened|frighten|terrified|petrified|fearful)\s+(?:of|to go|to be|at|about going|in)\s+(?:(?:my|his|her|their|our|the|me)\s+)?(?:own\s+)?(?:home|house|mum|mom|mam|mummy|mommy|mother|dad|daddy|father|step\w*|brother|sister|uncle|aunt\w*|grand\w*|nan\w*|boyfriend|girlfriend|partner|carer|foster\w*|parents?|family|teacher|him|her|them|going home|being at home|men|man|people at home|mum's|dad's)\b|\b(?:he|she|dad|mum|daddy|mummy|stepdad|stepmum|they)\s+(?:scares|frightens|terrifies)\s+(?:me|us|him|her)\b|\b(?:don't|do not|doesn't|does not)\s+want\s+to\s+go\s+(?:back\s+)?home\b|\bscared (?:to|of) (?:go|going) (?:back )?home\b|\b(?:scared|afraid|frightened|terrified|petrified|worried)\s+(?:when|if|that)\s+(?:my\s+|her\s+|his\s+)?(?:dad|mum|step\w*|daddy|mummy|father|mother|uncle|brother|boyfriend)\b|\b(?:can't|cannot|can not|couldn't|could not|not allowed to|isn't allowed to|too scared to|too afraid to|afraid to|frightened to)\s+go\s+(?:back\s+)?home\b|\b(?:kicked|thrown|chucked|threw)\s+(?:me|him|her|them)\s+out\s+of\s+(?:the|my|his|her|our)\s+(?:house|home|flat)\b|\bnowhere to (?:sleep|live|stay)\b|\bsofa[\s-]?surf\w*|\b(?:follow|follows|followed|following)\s+(?:me|him|her)\s+(?:home|into|around|everywhere)\b|\bhide\w*\s+(?:in my room|under (?:my|the) bed)\s+when\b|\b(?:parents|mum and dad|dad and mum)\s+(?:\w+\s+)?(?:fight|fighting|fights|hit each other|hurt each other)\b",
         "",
-        r"^[^.!?\n]{0,60}\bbecause\s+(?:she|he|they)(?:'s|\s+is|\s+are|'re)\s+(?:very\s+|so\s+|really\s+)?(?:strict|loud|new|tall|shouty|grumpy)\b",
+        r"^[^.!?\n]{0,60}\bbecause\s+(?:she|he|they)(?:'s|\s+is|\s+are|'re)\s+(?:very\s+|so\s+|really\s+)?(?:strict|loud|new|tall|shouty|grumpy)\b|^[^.!?\n]{0,60}\b(?:after|since)\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?(?:hospital|dentist|doctor|operation|film|accident|visit|appointment|fall)\b",
         true,
     ),
     rule(
         Unsafe,
         r"\b(?:am|is|are|being|get|gets|getting|keeps? getting|still|constantly|always)\s+(?:\w+\s+)?bullied\b|\bbull(?:y|ies|ying)\s+(?:me|him|her|us)\b|\bbullied\s+(?:every|all the time|constantly|daily|badly|so badly|non.?stop|relentlessly|severely|a lot|loads)|\bbullying\s+(?:is|was|has been)\s+(?:constant|relentless|daily|awful|horrendous|severe|bad|really bad|every day|getting worse)",
         "",
-        r"^\S+\s+(?:not|never|no)\s|^(?:\S+\s+){0,2}bullied\s+(?:a (?:bit|little)|once|occasionally|in the past|sometimes|now and then|at times)\b",
+        r"^\S+\s+(?:not|never|no)\s|^(?:\S+\s+){0,2}bullied\s+(?:a (?:bit|little)|once|occasionally|in the past|sometimes|now and then|at times)\b|^[^.!?\n]{0,40}\bbut\s+(?:not any ?more|it'?s\s+(?:all\s+)?(?:sorted|resolved|stopped|fine)(?:\s+now)?|(?:the school|they|school|my teacher|his teacher|her teacher|staff|the teacher|the head)\s+(?:\w+\s+)?(?:sorted|resolved|dealt with|stopped)\s+it)\b",
         true,
     ),
     rule(
@@ -486,7 +493,7 @@ const RULES: &[RuleSpec] = &[
         Harm,
         r"\brestrain\w*|\bprone\s+(?:restraint|position|hold)|\bheld\s+(?:\w+\s+)?prone\b|\bface[\s-]?down\b|\bheld\s+(?:\w+\s+){0,2}down\b|\bhold(?:s|ing)?\s+(?:me|him|her|them)\s+down\b|\bpin(?:s|ned|ning)\s+(?:\w+\s+)?(?:down|to|against|on)\b|\b(?:tie|ties|tied|tying)\s+(?:me|him|her|them|us)?\s*(?:up|down|in|into|to)\b|\bstrap(?:s|ped|ping)?\s+(?:me|him|her|them)\s+(?:in|into|to|down)\b|\bstrip[\s-]?search\w*|\bseclu\w*|\b(?:isolation|calm|quiet|time[\s-]?out|padded)\s+(?:room|booth|box|cupboard)\b[^.!?]{0,40}\b(?:locked|shut|left|kept|for hours|on (?:his|her|my) own|alone|held)\b|\block(?:s|ed|ing)?\s+(?:\w+\s+)?(?:in|up|away|inside)\s+(?:(?:a|the|his|her|my|their)\s+)?(?:room|rooms|cupboard|bedroom|shed|toilet|office|cage|car|garden|house|flat|dark|box|space|area)\b|\bshut\s+(?:me|him|her|them)\s+in\b|\bkept\s+(?:me|him|her|them)\s+in\s+(?:a|the|his|her|my)\s+(?:room|cupboard|bedroom|shed)\b|\bphysical(?:ly)?\s+(?:intervention|handl\w*|restrain\w*|removed|held|moved|dragged|carried)\b[^.!?]{0,60}\b(?:bruis\w*|marks|hurt|injur\w*|pain|without|no plan|every day|times|again|scared|terrified)\b",
         r"\b(?:train\w*|trained|reduc\w*|minimi[sz]\w*|avoid\w*|no|never|zero|without|reduce)\s+(?:\w+\s+)?$",
-        r"^(?:restrain\w*\s+(?:figures|data|training|policy|policies|records?|logs?|reduction|is (?:only|rarely|never)|are (?:recorded|reported|published)|himself|herself|myself|ourselves|myself)|(?:tie|ties|tied|tying)\s+(?:\w+\s+)?(?:in\s+(?:knots|with)|to\s+(?:the|a|his|her|our|their)\s+(?:plan|budget|funding|contract|catchment|school|area|rules|timetable|ehcp)|up\s+(?:in|with)\s+(?:red tape|paperwork|meetings|bureaucracy|knots|admin|appeals?|process)|into\s+(?:the|a)\s+(?:plan|contract))|held\s+(?:\w+\s+){0,2}down\s+(?:a|the|his|her)\s+(?:job|place|placement|year)|lock\w*\s+(?:\w+\s+)?(?:in|into)\s+(?:a|the)\s+(?:battle|dispute|fight|cycle|system|process|loop))",
+        r"^(?:[^.!?\n]{0,40}\b(?:not|never|isn't|wasn't|aren't)\s+(?:a\s+|an\s+)?(?:locked|shut)\b|restraint\s+only\b|restrain\w*\b[^.!?\n]{0,80}\bnever\s+(?:needed|had|been needed|used)|restrain\w*\s+(?:figures|data|training|policy|policies|records?|logs?|reduction|is (?:only|rarely|never)|are (?:recorded|reported|published)|himself|herself|myself|ourselves|myself)|(?:tie|ties|tied|tying)\s+(?:\w+\s+)?(?:in\s+(?:knots|with)|to\s+(?:the|a|his|her|our|their)\s+(?:plan|budget|funding|contract|catchment|school|area|rules|timetable|ehcp)|up\s+(?:in|with)\s+(?:red tape|paperwork|meetings|bureaucracy|knots|admin|appeals?|process)|into\s+(?:the|a)\s+(?:plan|contract))|held\s+(?:\w+\s+){0,2}down\s+(?:a|the|his|her)\s+(?:job|place|placement|year)|lock\w*\s+(?:\w+\s+)?(?:in|into)\s+(?:a|the)\s+(?:battle|dispute|fight|cycle|system|process|loop))",
         true,
     ),
     // Touching by someone, in children's spellings.
@@ -526,15 +533,15 @@ const RULES: &[RuleSpec] = &[
         SelfHarm,
         r"\b(?:don't|dont|do not|doesn't|doesnt|does not|didn't|no longer|not|never)\s+(?:even\s+|really\s+|ever\s+)?(?:want|wanna|wana|wont|want's)\s+(?:to\s+)?(?:be\s+(?:here|alive|around|on this earth|in this world)|live|living|exist|wake up|carry on|go on)\b|\b(?:wanna|wana|want to|wants to|wanted to|wanting to|wish i could|wish (?:he|she) could|just want to|just wanna|going to|gonna|gunna|try to|tried to|trying to|like to)\s+(?:just\s+)?(?:disappear|vanish|die|dye|be dead|end it|end things|not exist|stop existing|go away forever|kill (?:my|him|her)sel\w*|hang (?:my|him|her)sel\w*)\b|\bif\s+(?:i|he|she)\s+(?:was|were|wasn't|wasnt|weren't|am|is|died|disappeared)\s*(?:gone|dead|not here|not around|here|there|alive)?\b[^.!?]{0,30}\b(?:care|notice|miss|better|happier|easier|matter)\b|\b(?:kill|kil|kll|hang|hung|hanged|hanging|drown|drowned|suffocate|suffocated|strangled)\s*(?:my|him|her|them|ur|your)\s?sel\w*|\btried to (?:hang|kill|end|drown|strangle|suffocate|jump|overdose|take (?:his|her|my) (?:own )?life)\b|\bnoose\b|\bslit (?:my|his|her) wrists?\b|\bsuic\w*|\bsuicid\w*|\bsucid\w*|\bsuisid\w*|\bsu?ic?ide\b|\bend(?:ing)? it all\b|\bending it\b|\bending (?:my|his|her) life\b|\bbetter off (?:dead|without me|gone)\b|\b(?:want|wants|wanted|wanna|wana|wish|wishes|wished)\s+(?:i|he|she)\s+(?:was|were|wasn't|wasnt|weren't)\s+(?:dead|gone|never born|not born|not here|not alive)\b|\bdead inside\b|\b(?:od'd|odd on|overdos\w*|over dose|over dosed)\b|\b(?:took|take|taking|swallowed)\s+(?:\w+\s+){0,2}(?:pills|tablets|paracetamol)\b[^.!?]{0,30}\b(?:all|too many|whole|to die|end|hospital)\b|\b(?:nobody|no one|noone|no body)\s+(?:would|will|wud|wil)\s+(?:even\s+)?(?:care|notice|miss|cry)\b|\bno point (?:in )?(?:me |him |her )?(?:living|being alive|being here|going on|carrying on)\b|\b(?:tbh|honestly|just|really|sometimes|i|i'd|id|he'd|she'd)\s+(?:just\s+)?(?:wanna|wana|want to|wants to|like to|rather)\s+(?:just\s+)?(?:disappear|vanish|not be here|not wake up)\b",
         "",
-        r"^(?:\S+\s+)?(?:just\s+)?(?:want|wanna|wana|wants|going|gonna|like|try|tried|trying)\w*\s+(?:to\s+)?(?:just\s+)?(?:disappear|vanish)\s+(?:under|into|in|from|when|whenever|if)\b|^(?:took\s+(?:an\s+|a\s+)?)?overdos\w*\s+(?:of|on)\s+(?:sugar|sweets|chocolate|screens?|screen time|ipad|tv|information|caffeine|fizzy|haribo|cake|e-?numbers|energy)|^(?:nobody|no one|noone|no body)\s+(?:would|will|wud|wil)\s+(?:\w+\s+){0,3}if\s+(?:our|the|these|those|their|send|all|disabled)\b|^(?:(?:want|wanna|wana|wants|going|gonna|like|try|tried|trying)\w*\s+(?:to\s+)?(?:just\s+)?(?:disappear|vanish)\s+(?:under|into|in|from (?:the|that|this) (?:room|class|lesson|meeting)|when)|(?:don't|dont|doesn't|doesnt|does not|do not|not|never)\s+\w+\s+(?:to\s+)?be\s+(?:here|around)\s+(?:at|in|for|during|with)\s+(?:school|college|class|the (?:school|class|lesson|meeting|group|unit|hall))|(?:not|never)\s+want\w*\s+to\s+(?:live|living)\s+(?:in|at|with|near|there|here|independently|away|on)|if\s+(?:i|he|she)\s+(?:was|were|am|is)\s+(?:here|there)\b)",
+        r"^(?:\S+\s+){1,3}die\s+(?:of|from)\s+(?:boredom|embarrassment|shame|laughter|laughing|cringe)\b|^(?:\S+\s+)?(?:just\s+)?(?:want|wanna|wana|wants|going|gonna|like|try|tried|trying)\w*\s+(?:to\s+)?(?:just\s+)?(?:disappear|vanish)\s+(?:under|into|in|from|when|whenever|if)\b|^(?:took\s+(?:an\s+|a\s+)?)?overdos\w*\s+(?:of|on)\s+(?:sugar|sweets|chocolate|screens?|screen time|ipad|tv|information|caffeine|fizzy|haribo|cake|e-?numbers|energy)|^(?:nobody|no one|noone|no body)\s+(?:would|will|wud|wil)\s+(?:\w+\s+){0,3}if\s+(?:our|the|these|those|their|send|all|disabled)\b|^(?:(?:want|wanna|wana|wants|going|gonna|like|try|tried|trying)\w*\s+(?:to\s+)?(?:just\s+)?(?:disappear|vanish)\s+(?:under|into|in|from (?:the|that|this) (?:room|class|lesson|meeting)|when)|(?:don't|dont|doesn't|doesnt|does not|do not|not|never)\s+\w+\s+(?:to\s+)?be\s+(?:here|around)\s+(?:at|in|for|during|with)\s+(?:school|college|class|the (?:school|class|lesson|meeting|group|unit|hall))|(?:not|never)\s+want\w*\s+to\s+(?:live|living)\s+(?:in|at|with|near|there|here|independently|away|on)|if\s+(?:i|he|she)\s+(?:was|were|am|is)\s+(?:here|there)\b)",
         true,
     ),
     // Self-harm in other words.
     rule(
         SelfHarm,
         r"\bsel(?:f|ve)\s*[-]?\s*(?:harm|harms|harmed|harming|harmer|injur\w*|hurt\w*|destruct\w*)|\bs/h\b|\bcuts? on (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|tummy|stomach)\b|\b(?:cutting|cut|cuts|burn|burning|burnt|burns|scratch\w*|bit|bite|bites|biting|pull\w*|punch\w*|hit\w*|starv\w*|hurt\w*|harm\w*|bang\w*)\s+(?:my|him|her|them|ur)\s?sel\w*|\b(?:cutting|cut)\s+(?:again|herself|himself)\b|\bi\s+(?:cut|cuts|cutt|cutted|burn|burnt|scratch|scratched)\s+(?:my|me)\b|\b(?:stopped|stop|not|isn't|wasn't|won't)\s+eating\b[^.!?]{0,40}\b(?:weight|thin|punish|control|fat|hate|hospital)\b",
-        r"\b(?:children|young people|pupils|students|kids|people|those)\s+(?:who|that)\s+(?:are\s+)?$",
-        r"^(?:(?:cut|cuts|cutting)\s+(?:my|me)\s+(?:hair|food|nails|own hair|finger|losses)|(?:burn|burnt|scratch\w*)\s+(?:my|me)\s+(?:toast|dinner|food|hand on the|head)|hurt\w*\s+(?:my|him|her)sel\w*\s+(?:in|at|playing|on the|when (?:he|she) fell|falling)\b|(?:hurt|hurts|hurting|harm|harms)\s+(?:my|him|her|them)sel\w*\s+(?:\w+\s+){0,3}(?:accident\w*|by accident|clumsy|coordination|falling over|falls over|when (?:he|she) falls))",
+        r"\b(?:children|young people|pupils|students|kids|people|those)\s+(?:who|that)\s+(?:are\s+)?$|\b(?:allocation|hours|funding|budgets?|support|provision|respite|services?|package|transport|payments?|benefits?|it|they|sessions?|therapy|staffing|places?)\s+(?:\w+\s+){0,3}$",
+        r"^(?:(?:cut|cuts|cutting)\s+(?:my|him|her|them)sel(?:f|ves)\s+(?:a|an|some)\s|(?:cut|cuts|cutting)\s+(?:my|me)\s+(?:hair|food|nails|own hair|finger|losses)|(?:burn|burnt|scratch\w*)\s+(?:my|me)\s+(?:toast|dinner|food|hand on the|head)|hurt\w*\s+(?:my|him|her)sel\w*\s+(?:in|at|playing|on the|when (?:he|she) fell|falling)\b|(?:hurt|hurts|hurting|harm|harms)\s+(?:my|him|her|them)sel\w*\s+(?:\w+\s+){0,3}(?:accident\w*|by accident|clumsy|coordination|falling over|falls over|when (?:he|she) falls))",
         true,
     ),
     // Scared of a person or of home, however it is spelt.
@@ -542,7 +549,7 @@ const RULES: &[RuleSpec] = &[
         Unsafe,
         r"\b(?:scared|scard|scaired|skared|skard|scarred|scare|afraid|afraide|frightened|frightend|frighten|frited|fritened|terrified|terified|terrifed|petrified|fearful|feared|fear|frit)\s+(?:\w+\s+){0,2}(?:of|off|about|when|at|to|in|that)\s+(?:\w+\s+){0,2}(?:home|house|mum|mom|mam|mummy|mommy|mother|dad|daddy|father|step\w*|brother|brothers|sister|uncle|uncles|aunt\w*|nan\w*|grand\w*|boyfriend|girlfriend|partner|carer|carers|foster\w*|teacher|teachers|staff|escort|driver|man|men|guy|guys|lads|boys|gang|people|someone|somebody|he|she|they|him|them|going home|being home|being at home|the man|older)\b|\b(?:scares|scared|frightens|frightened|terrifies|terrified)\s+(?:me|us|him|her|them)\b",
         r"\b(?:which|it|that|this|noise|noises|alarm|alarms|film|films|story|talk|dog|dogs|thunder|fireworks)\s+(?:really\s+|has\s+|had\s+|just\s+|always\s+)?$",
-        r"^(?:scares|scared|frightens|frightened|terrifies|terrified)\s+(?:me|us|him|her|them)\s+(?:a bit|a little|at first|slightly)\b|^(?:\w+\s+(?:\w+\s+){0,2}(?:of|about|that|to)\s+(?:\w+\s+){0,2}(?:him|her|them)\s+(?:being|going|getting|not|falling|missing|ending|having|leaving|starting|moving|becoming|turning|struggling|doing|losing|hurting|never)\b|\w+\s+(?:of|about|for)\s+(?:his|her|their|my|our)\s+(?:future|life|safety|education|health|mental|wellbeing)|scared\s+(?:\w+\s+){0,2}(?:of|about)\s+(?:\w+\s+){0,2}(?:the (?:dark|dentist|doctor|dogs?|noise|hall|dinner|toilets?|bus|car|hand dryers?|future))|scare\w*\s+(?:me|us)\s+(?:that|how|to think)|[^.!?\n]{0,40}\bbecause\s+(?:she|he|they)(?:'s|\s+is|\s+are|'re)\s+(?:very\s+|so\s+|really\s+)?(?:strict|loud|new|tall|shouty|grumpy))",
+        r"^(?:scares|scared|frightens|frightened|terrifies|terrified)\s+(?:me|us|him|her|them)\s+(?:a bit|a little|at first|slightly)\b|^[^.!?\n]{0,60}\b(?:after|since)\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?(?:hospital|dentist|doctor|operation|film|accident|visit|appointment|fall)\b|^(?:\w+\s+(?:\w+\s+){0,2}(?:of|about|that|to)\s+(?:\w+\s+){0,2}(?:him|her|them)\s+(?:being|going|getting|not|falling|missing|ending|having|leaving|starting|moving|becoming|turning|struggling|doing|losing|hurting|never)\b|\w+\s+(?:of|about|for)\s+(?:his|her|their|my|our)\s+(?:future|life|safety|education|health|mental|wellbeing)|scared\s+(?:\w+\s+){0,2}(?:of|about)\s+(?:\w+\s+){0,2}(?:the (?:dark|dentist|doctor|dogs?|noise|hall|dinner|toilets?|bus|car|hand dryers?|future))|scare\w*\s+(?:me|us)\s+(?:that|how|to think)|[^.!?\n]{0,40}\bbecause\s+(?:she|he|they)(?:'s|\s+is|\s+are|'re)\s+(?:very\s+|so\s+|really\s+)?(?:strict|loud|new|tall|shouty|grumpy))",
         true,
     ),
     // Unsafe at home or with someone.
@@ -565,7 +572,7 @@ const RULES: &[RuleSpec] = &[
         Neglect,
         r"\b(?:left|leaves?|leaving)\s+(?:(?:me|him|her|us|them)\s+)?(?:(?:in the house|at home|home|in the flat|in the car)\s+)?(?:alone|on (?:my|his|her|their|our) own|by (?:my|him|her|them|our)sel\w*|outside|in the (?:cold|rain|dark|car)|in (?:a|his|her|my|the)\s+(?:wet|soiled|dirty|full)\s+(?:nappy|nappies|pad|pads|clothes|bed|sheets|pants)|on (?:the|a) (?:bus|taxi|minibus))\b|\b(?:nobody|no one|noone|never)\s+(?:\w+\s+)?(?:looks?|looked|look|is)\s+(?:after|out for)\s+(?:me|us|him|her)\b|\b(?:nobody|no one|noone)\s+(?:\w+\s+)?(?:picks?|picked|collects?|collected|comes? for)\s+(?:me|us|him|her)\b|\b(?:on my own|by myself|alone|on our own)\s+(?:all|every|most|at)\s+(?:night|nite|day|weekend|evening|the time)\b|\bno\s+(?:blanket|blankets|bed|heating|electric|electricity|gas|hot water|clean clothes|shoes|coat|duvet)\b|\b(?:dirty|filthy|smelly|stinky|stinks|smells)\b[^.!?]{0,30}\b(?:every day|all the time|always|no one|nobody|at home|house|clothes|uniform)\b|\bsleep(?:s|ing)?\s+(?:in the park|rough|on the streets?|in (?:a|the) car|outside|on the floor)\b|\b(?:was|were|got|been|being|get|gets|is|has been)\s+(?:\w+\s+)?(?:thrown|kicked|chucked|put)\s+out\b[^.!?]{0,20}\b(?:house|home|flat|night|nowhere|street|park)\b|\bthrown out\b[^.!?]{0,30}\b(?:sleep|park|street|nowhere|night)\b",
         r"\b(?:to be|be|wants to be|want to be|like to be|likes being|prefers being|prefer being)\s+$",
-        r"^(?:(?:nobody|no one|noone|never)\s+(?:\w+\s+)?(?:looks?|looked|look|is|picks?|picked|collects?|collected|comes? for)\s+(?:after|out for)?\s*us\s+(?:parents|carers|families|mums|dads|adults)|left\s+(?:\w+\s+)?(?:alone|on our own|on my own|by ourselves|by myself|outside)\s+(?:to\s+(?:deal|cope|fight|sort|manage|figure|work|get on|navigate|pick|find|battle|struggle)|the (?:process|system|meeting))|no\s+(?:bed|coat|shoes)\s+(?:for|at|in)\s+(?:the\s+)?(?:residential|respite|hospital|unit|ward|school|college))",
+        r"^(?:left\s+(?:\w+\s+)?(?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves))\s+to\s+(?:deal|cope|fight|sort|manage|figure|work|get on|navigate|pick|find|battle|struggle)|left\s+(?:\w+\s+)?(?:alone|on (?:his|her|their) own)\s+(?:at|in|during)\s+(?:lunch|lunchtime|break|breaktime|playtime|the playground|class|lessons?|assembly)\b|(?:nobody|no one|noone|never)\s+(?:\w+\s+)?(?:looks?|looked|look|is|picks?|picked|collects?|collected|comes? for)\s+(?:after|out for)?\s*us\s+(?:parents|carers|families|mums|dads|adults)|left\s+(?:\w+\s+)?(?:alone|on our own|on my own|by ourselves|by myself|outside)\s+(?:to\s+(?:deal|cope|fight|sort|manage|figure|work|get on|navigate|pick|find|battle|struggle)|the (?:process|system|meeting))|no\s+(?:bed|coat|shoes)\s+(?:for|at|in)\s+(?:the\s+)?(?:residential|respite|hospital|unit|ward|school|college))",
         false,
     ),
     // Exploitation, trafficking, forced marriage, FGM, money taken.
@@ -589,7 +596,7 @@ const RULES: &[RuleSpec] = &[
         Harm,
         r"\b(?:got|get|gets|getting|was|were|been|being|is|am)\s+(?:\w+\s+)?(?:jumped|mugged|robbed|knifed|set upon|ganged up on|beaten up|beat up|hurt|injured|punched|attacked)\b|\bpolice\s+(?:\w+\s+){0,2}(?:called|came|come|involved|arrested|took|were there|at the house|turned up)\b|\b(?:arrested|taken into care|into (?:foster )?care|care order|emergency protection|removed from (?:my|our|their|his|her|the family's|the family) (?:care|home))\b|\bsocial (?:worker|workers|services|care)\s+(?:\w+\s+){0,2}(?:took|take|taken|removed|came and took|placed)\b",
         "",
-        r"^[^.!?\n]{0,30}?\bhurt\s+(?:by\s+(?:how|what|the way|being|not|their|the|this|his|her|all|our)\b|feelings|easily|emotionally)|^police\s+(?:\w+\s+){0,2}(?:came|come|visited|visit|attended)\s+(?:in|into|to)\s+(?:school|class|college|assembly)\s+(?:to|for)\s+(?:talk|speak|do|give|run|a talk|a session|an assembly)\b|^(?:\S+\s+(?:\S+\s+)?(?:not|never|no)\s|[^.!?]{0,40}?(?:hurt\s+(?:that|when|because|and\s+(?:upset|angry|confused|disappointed|frustrated|let down)|by\s+(?:the|their|this|his|her|all|a|how|what|our|being|not)\b)|injured\s+(?:in|at|playing|during)\s+(?:pe|p\.e|football|rugby|the playground|sport|a fall|an accident)))",
+        r"^[^.!?\n]{0,30}?\bhurt\s+(?:by\s+(?:how|what|the way|being|not|their|the|this|his|her|all|our)\b|feelings|easily|emotionally)|^police\s+(?:\w+\s+){0,2}(?:came|come|visited|visit)\s+(?:in\s+)?to\s+(?:talk|speak|do|give|run)\b|^police\s+(?:\w+\s+){0,2}(?:came|come|visited|visit|attended)\s+(?:in|into|to)\s+(?:school|class|college|assembly)\s+(?:to|for)\s+(?:talk|speak|do|give|run|a talk|a session|an assembly)\b|^(?:\S+\s+(?:\S+\s+)?(?:not|never|no)\s|[^.!?]{0,40}?(?:hurt\s+(?:that|when|because|and\s+(?:upset|angry|confused|disappointed|frustrated|let down)|by\s+(?:the|their|this|his|her|all|a|how|what|our|being|not)\b)|injured\s+(?:in|at|playing|during)\s+(?:pe|p\.e|football|rugby|the playground|sport|a fall|an accident)))",
         true,
     ),
     // Nasty, horrible or rough to the writer or a child; names and put-downs.
@@ -613,7 +620,7 @@ const RULES: &[RuleSpec] = &[
         Neglect,
         r"\b(?:hungry|hungery|hungrey|hungy|starving|starvin|starved)\b[^.!?\n]{0,50}\b(?:no food|nothing|never|every day|all the time|always|home|house|mum|dad|they|nobody|no one|lost weight|steal\w*|tak\w* food|bins?|asking|begging|weekend|holidays?|lunchbox\w*)\b|\b(?:no food|nothing to eat|never fed|never any food|every day|always|all the time|most days|often|regularly|frequently|usually|constantly|daily|comes? (?:in|to school)|came (?:in|to school)|arrives?|at home|at my \w+)\b[^.!?\n]{0,40}\b(?:hungry|hungery|hungrey|hungy|starving|starvin|starved)\b",
         "",
-        r"^[^.!?\n]{0,80}\b(?:won't eat|wont eat|doesn't eat|doesnt eat|refuses to eat|can't eat|cant eat|feeding|tube|medication|meds|snack|growth spurt|prader|diabet\w*|steroids|dining hall|canteen|for learning|for more|to learn|before lunch)\b",
+        r"^[^.!?\n]{0,40}\b(?:hungry|starving)\s+(?:after|before)\s+(?:\w+\s+)?(?:swimming|pe|sport|sports|football|training|school|exercise|a long day)\b|^[^.!?\n]{0,80}\b(?:won't eat|wont eat|doesn't eat|doesnt eat|refuses to eat|can't eat|cant eat|feeding|tube|medication|meds|snack|growth spurt|prader|diabet\w*|steroids|dining hall|canteen|for learning|for more|to learn|before lunch)\b",
         false,
     ),
     // Self-harm to the point of bleeding; purging; overdosing in other words.
@@ -636,13 +643,13 @@ const RULES: &[RuleSpec] = &[
         Unsafe,
         r"\b(?:won't|wont|will not|refuses? to|refusing to|refused to|too scared to|scared to|afraid to|frightened to|doesn't want to|doesnt want to|don't want to|dont want to|don't wanna|dont wanna|dont wana|didn't want to|didnt want to|never want to|hate going|hates going|hated going|begs? not to|begged not to|cries when (?:i|we|he|she) (?:have|has) to)\s+(?:go\s+)?(?:back\s+)?(?:home|to (?:my|his|her) (?:dad's|dads|mum's|mums|nan's|nans|home|house)|to (?:dad|mum|daddy|mummy)'?s?)\b|\b(?:goes|going|go|went|stays?|staying|stayed|out)\s+(?:out\s+)?(?:\w+\s+)?(?:at night|all night|till late|until late|overnight|late at night|till \d|until \d|all hours)\b|\b(?:missing|missed)\s+(?:from|in)\s+education\b|\bcan(?:not|'t|t)\s+(?:trace|locate|find)\s+(?:them|him|her|the (?:child|family|pupil|young person))\b",
         r"\b(?:school|college|class|lessons?|the unit|to school)\s+(?:\w+\s+){0,3}$",
-        r"^(?:\w+\s+){0,3}(?:home\s+(?:from|after)\s+(?:school|college|the club|respite))",
+        r"^(?:\w+\s+){0,3}(?:home\s+(?:from|after)\s+(?:school|college|the club|respite))|^[^.!?\n]{0,60}\bbecause\s+(?:there(?:'s| is)\s+no\s+(?:wifi|internet|signal|xbox|playstation|tv|netflix|games)|it(?:'s| is)\s+(?:boring|too far|far|too quiet))",
         true,
     ),
     // Sexual comments, images, online adults, age gaps.
     rule(
         Sexual,
-        r"\b(?:says?|said|saying|makes?|made|making|passes|passed|passing)\s+(?:\w+\s+){0,3}(?:things|comments?|stuff|remarks?|jokes)\s+about\s+(?:my|her|his|girls'?|boys'?|their|our)\s+(?:body|bodies|boobs|breasts|bum|bums|legs|chest|figure|looks|bottom|private\w*)\b|\b(?:videos?|photos?|pictures?|pics?|clips?|filmed|filming|film|recorded|recording|photographed|photographing)\s+(?:of\s+)?(?:me|him|her|them)\s+(?:\w+\s+){0,2}(?:getting changed|changing|naked|undress\w*|in the (?:shower|toilets?|bath|changing rooms?)|on the toilet|in (?:my|his|her) (?:pants|underwear|bra))\b|\b(?:shared|posted|sent|spread|put up|uploaded|leaked)\s+(?:\w+\s+){0,2}(?:videos?|photos?|pictures?|pics?|clips?|screenshots?)\s+of\s+(?:me|him|her)\b|\b(?:sending|sends|sent|send)\s+(?:\w+\s+)?(?:pictures|pics|photos|videos|selfies|images|snaps)\s+to\s+(?:a|an|this|some|older|grown|random)\s+(?:\w+\s+)?(?:man|men|guy|boy|lad|stranger|someone|person|adult|bloke)\b|\b(?:a|an|some|this|older|grown|random)\s+(?:\w+\s+)?(?:man|men|guy|bloke|adult|stranger|lad|boy|woman)\s+(?:\w+\s+){0,3}(?:met|meets|knows|talks to|chats to|talking to|chatting to|plays with|messag\w*)\s+(?:\w+\s+){0,2}(?:online|on (?:roblox|fortnite|minecraft|snapchat|snap|instagram|insta|tiktok|discord|whatsapp|facebook|xbox|playstation|the internet|a game|an app|games?))\b|\b(?:messag\w*|dms?|dm'?ing|texting|texts|snapchat|snap|online|roblox|fortnite|tiktok|instagram|insta|discord|whatsapp|xbox)\b[^.!?\n]{0,60}\b(?:wants? to meet|meet up|loves? (?:me|her|him)|in love with (?:me|her|him)|our secret|keep it secret|nudes|be (?:his|her) (?:girlfriend|boyfriend))\b|\b(?:relationship|going out|dating|seeing|sleeping|having sex|sex)\s+with\s+(?:a|an|his|her)?\s*(?:\d\d\s*(?:year|yr)s?[\s-]*old|much older|older man|older woman|adult|grown)\b|\b(?:1[89]|[2-6]\d)\s*(?:year|yr)s?[\s-]*old\s+(?:man|men|guy|bloke|boyfriend|girlfriend|adult)\b",
+        r"\b(?:says?|said|saying|makes?|made|making|passes|passed|passing)\s+(?:\w+\s+){0,3}(?:things|comments?|stuff|remarks?|jokes)\s+about\s+(?:my|her|his|girls'?|boys'?|their|our)\s+(?:body|bodies|boobs|breasts|bum|bums|legs|chest|figure|looks|bottom|private\w*)\b|\b(?:videos?|photos?|pictures?|pics?|clips?|filmed|filming|film|recorded|recording|photographed|photographing)\s+(?:of\s+)?(?:me|him|her|them)\s+(?:\w+\s+){0,2}(?:getting changed|changing|naked|undress\w*|in the (?:shower|toilets?|bath|changing rooms?)|on the toilet|in (?:my|his|her) (?:pants|underwear|bra))\b|\b(?:shared|posted|sent|spread|put up|uploaded|leaked)\s+(?:\w+\s+){0,2}(?:videos?|photos?|pictures?|pics?|clips?|screenshots?)\s+of\s+(?:me|him|her)\b|\b(?:sending|sends|sent|send)\s+(?:\w+\s+)?(?:pictures|pics|photos|videos|selfies|images|snaps)\s+to\s+(?:a|an|this|some|older|grown|random)\s+(?:\w+\s+)?(?:man|men|guy|boy|lad|stranger|someone|person|adult|bloke)\b|\b(?:a|an|some|this|older|grown|random)\s+(?:\w+\s+)?(?:man|men|guy|bloke|adult|stranger|lad|boy|woman)\s+(?:\w+\s+){0,3}(?:met|meets|knows|talks to|chats to|talking to|chatting to|plays with|messag\w*)\s+(?:\w+\s+){0,2}(?:online|on (?:roblox|fortnite|minecraft|snapchat|snap|instagram|insta|tiktok|discord|whatsapp|facebook|xbox|playstation|the internet|a game|an app|games?))\b|\b(?:messag\w*|dms?|dm'?ing|texting|texts|snapchat|snap|online|roblox|fortnite|tiktok|instagram|insta|discord|whatsapp|xbox)\b[^.!?\n]{0,60}\b(?:wants? to meet|meet up|loves? (?:me|her|him)|in love with (?:me|her|him)|our secret|keep it secret|nudes|be (?:his|her) (?:girlfriend|boyfriend))\b|\b(?:relationship|going out|dating|seeing|sleeping|having sex|sex)\s+with\s+(?:a|an|his|her)?\s*(?:\d\d[\s-]*(?:year|yr)s?[\s-]*old|much older|older man|older woman|adult|grown)\b|\b(?:1[89]|[2-6]\d)[\s-]*(?:year|yr)s?[\s-]*old\s+(?:man|men|guy|bloke|boyfriend|girlfriend|adult)\b",
         "",
         "",
         false,
@@ -715,7 +722,7 @@ const RULES: &[RuleSpec] = &[
         Abuse,
         r"\bfabricat\w*\s+(?:or\s+induced\s+)?(?:illness|symptoms)\b|\binduced illness\b|\bfii\b|\bmunchausen\w*|\bconvict\w*|\boffender\w*|\boffences?\s+against\b|\b(?:released from|just out of|came out of|got out of)\s+(?:prison|jail)\b|\bwitness\w*\s+(?:\w+\s+){0,3}(?:violence|abuse|arguments|argument|fighting|fights|domestic|assault|assaults|attacks?|police|rows|him hit|her hit|dad hit|mum being|his dad|her dad|his mum|her mum)\b|\bpolice\s+(?:call[\s-]?outs?|callouts?|were called|was called|got called|had to be called|came|come round|came round|turned up|attended|took|arrested|were involved|got involved|are involved|involvement|at the house|at our house|at home|visited (?:the|our) (?:house|home))\b|\b(?:called|rang|phoned|ring|call|contacted|told|reported (?:it|this|him|her|them)? ?to)\s+the\s+police\b|\btaken advantage of\b|\btaking advantage of\s+(?:him|her|them|me|my|his|her|vulnerable)\b|\bmalnourish\w*|\bemaciated\b|\bhomeless\w*|\b(?:runs?|ran|running)\s+away\b|\brunaway\b|\babscond\w*|\bfears?\s+for\s+(?:his|her|my|their|our)\s+(?:life|safety|lives)\b|\bin fear of\s+(?:my|his|her|their|our|the)\s+(?:dad|father|mum|mother|partner|ex|husband|life|lives|boyfriend|stepdad|uncle|brother)\b|\bdangerous\s+(?:man|men|person|people|adults?|partner|family|home|household)\b|\b(?:home|house|household|he|she|dad|mum|father|mother|partner|stepdad|boyfriend|uncle)\s+(?:is|was|can be|gets)\s+(?:really\s+|very\s+)?dangerous\b|\bviolen(?:t|ce)\b|\bharm(?:ed|ing|s)?\s+(?:me|him|her|them|my|his|himself|herself|themselves|myself|others|a child|children|the child|the baby)\b|\b(?:sexual|sexually|physical|physically|emotional|emotionally)\s+(?:harm|harmed|hurt|exploit\w*|assault\w*|abus\w*|attack\w*|violen\w*)\b",
         r"\b(?:some|children|pupils|kids|who|that|if|might|may|could|tend to|likely to|risk of)\s+(?:\w+\s+)?$|\b(?:do|don't|not|never|no|will|would|an? open|wants to be a|officer|community|school)\s+$|\b(?:feel|feels|felt|feeling)\s+like\s+$|\b(?:fighting|playing|computer|video|online|console)\s+games?\b[^.!?\n]{0,30}$",
-        r"^police\s+(?:\w+\s+){0,2}(?:came|come|visited|visit|attended)\s+(?:in|into|to)\s+(?:school|class|college|assembly)\s+(?:to|for)\s+(?:talk|speak|do|give|run|a talk|a session|an assembly)\b|^[^.!?\n]{0,100}\b(?:no sense of danger|shopping centre|supermarket|for (?:ten|five|a few|two|\d+) minutes)\b|^(?:(?:runs?|ran|running)\s+away\s+from\s+(?:it all|everything|all of it|this life)|(?:runs?|ran|running)\s+away\s+(?:from\s+)?(?:(?:the|this|our|that|their)\s+(?:problem|problems|issue|issues|truth|fact|responsibilit\w*|question|conversation)|with (?:it|the idea)|from (?:class|the class|the classroom|lessons?|the lesson|the hall|assembly|work|the table|staff when|the room)|(?:in|at|around|about) (?:the )?(?:playground|park|field|garden|supermarket))|violen(?:t|ce)\s+(?:outbursts?|behaviou?rs?|meltdowns?|episodes?|incidents? (?:towards|against) staff|and aggressive behaviou?r|when (?:he|she)(?:'s|\s+is|\s+gets)?\s+(?:overwhelmed|dysregulated|frustrated|distressed|in meltdown))|violen(?:t|ce)\s+(?:\w+\s+){0,3}(?:for|in)\s+(?:the|a|mainstream|this)\s+(?:school|class|setting|classroom|unit)|violent\s+(?:video\s+)?games|harm(?:ed|ing|s)?\s+(?:his|her|their|my)\s+(?:education|development|progress|chances|future|prospects|learning|confidence|mental health|wellbeing|relationship)|homeless\w*\s+(?:team|service|department|charity|prevention|officer|application))",
+        r"^police\s+(?:\w+\s+){0,2}(?:came|come|visited|visit)\s+(?:in\s+)?to\s+(?:talk|speak|do|give|run)\b|^police\s+(?:\w+\s+){0,2}(?:came|come|visited|visit|attended)\s+(?:in|into|to)\s+(?:school|class|college|assembly)\s+(?:to|for)\s+(?:talk|speak|do|give|run|a talk|a session|an assembly)\b|^[^.!?\n]{0,100}\b(?:no sense of danger|shopping centre|supermarket|for (?:ten|five|a few|two|\d+) minutes)\b|^(?:(?:runs?|ran|running)\s+away\s+from\s+(?:it all|everything|all of it|this life)|(?:runs?|ran|running)\s+away\s+(?:from\s+)?(?:(?:the|this|our|that|their)\s+(?:problem|problems|issue|issues|truth|fact|responsibilit\w*|question|conversation)|with (?:it|the idea)|from (?:class|the class|the classroom|lessons?|the lesson|the hall|assembly|work|the table|staff when|the room)|(?:in|at|around|about) (?:the )?(?:playground|park|field|garden|supermarket))|violen(?:t|ce)\s+(?:outbursts?|behaviou?rs?|meltdowns?|episodes?|incidents? (?:towards|against) staff|and aggressive behaviou?r|when (?:he|she)(?:'s|\s+is|\s+gets)?\s+(?:overwhelmed|dysregulated|frustrated|distressed|in meltdown))|violen(?:t|ce)\s+(?:\w+\s+){0,3}(?:for|in)\s+(?:the|a|mainstream|this)\s+(?:school|class|setting|classroom|unit)|violent\s+(?:video\s+)?games|harm(?:ed|ing|s)?\s+(?:his|her|their|my)\s+(?:education|development|progress|chances|future|prospects|learning|confidence|mental health|wellbeing|relationship)|homeless\w*\s+(?:team|service|department|charity|prevention|officer|application))|^homeless\w*\b[^.!?\n]{0,60}\b(?:but (?:we|now)|now (?:we|have|live)|rehoused|council house|housed now|found (?:a|us))\b",
         true,
     ),
     // Married off or taken abroad to marry.
@@ -755,7 +762,7 @@ const RULES: &[RuleSpec] = &[
         Unsafe,
         r"\b(?:i'm|im|i am|i feel|i get|i got|i was|i always feel|i'm always|im always|i am always|makes me|make me|made me|i feel really|i'm really|im so|i'm so|i am so)\s+(?:(?:so|really|very|too|always|quite|a bit|a little|sometimes|often|just|still|properly)\s+)?(?:scared|scard|scaired|skared|frightened|frightend|frited|fritened|terrified|terified|afraid|petrified)\b(?:\s+(?:at home|at night|all the time|every night|every day|when (?:i'm|im|i am) at home|when (?:he|she|they|dad|mum) (?:comes?|gets?|is|are) home|of going home|to go home|in my (?:room|bed|house)))?",
         r"\b(?:school|lessons?|class|exams?|tests?|maths|assembly|noise|dark|dogs?|fire alarm)\b[^.!?\n]{0,30}$",
-        r"^(?:\S+\s+){1,4}(?:he|she|they|we|it|this|that|what|things|nobody|no one)\s|^(?:\S+\s+){1,4}(?:of|about|for|that|to|when|if|before|during|by|on|with|around|in|at|after|because)\b|^[^.!?\n]{0,40}\b(?:exams?|tests?|failing|the future|spiders|the dark|dogs|noise|change|school|college|fire alarm|hand dryers?|dentist|doctors?|injections?|needles|heights|water|swimming|thunder|fireworks|balloons|crowds|new places|starting)\b",
+        r"^(?:\S+\s+){1,4}(?:he|she|they|we|it|this|that|what|things|nobody|no one)\s|^(?:\S+\s+){1,4}(?:of|about|for|that|to|when|if|before|during|by|on|with|around|in|at|after|because)\b|^[^.!?\n]{0,40}\b(?:exams?|tests?|failing|the future|spiders|the dark|dogs|noise|change|school|college|fire alarm|hand dryers?|dentist|doctors?|injections?|needles|heights|water|swimming|thunder|fireworks|balloons|crowds|new places|starting|council|local authority|panel|tribunal|reviews?|plan|ehcp|funding|placement|support|hours|cuts?|decision|adult services|transition)\b",
         true,
     ),
     // Not eating, to feel something or be in control; scars from cutting.
@@ -770,7 +777,7 @@ const RULES: &[RuleSpec] = &[
     rule(
         Abuse,
         r"\b(?:paid|pays|paying|given money|get money|gets money|got money|gave (?:me|him|her) money)\s+(?:me\s+|him\s+|her\s+)?(?:to|for)\s+(?:drop|deliver|carry|hold|move|take|run|sell|store|hide|look after|keep|do)\b|\b(?:drop|drops|dropping|dropped|deliver\w*|carry\w*|carries|hold|holding|held|store|storing|hide|hiding|hid|move|moving|run|running|sell|selling|sold|stash\w*)\s+(?:\w+\s+){0,2}(?:parcels?|packages?|packets?|bags?|stuff|things|gear|drugs|weed|knives|knife|weapons?|phones?)\s+(?:\w+\s+){0,2}(?:for|to|off for|off to)\s+(?:some|these|older|the|a|them|him|people|men|guys|lads|boys|a gang|someone)\b|\bblackmail\w*|\bextort\w*|\bsextort\w*|\bsteal(?:s|ing)?\s+(?:\w+\s+)?from\s+(?:me|him|her|them|us|my|his|her|their)\b|\bstole\s+(?:\w+\s+)?from\s+(?:me|him|her|them|us|my|his|her|their)\b|\bmature for (?:her|his|your|their) age\b|\b(?:adult|grown|older)\s+(?:man|men|male|woman|women|guy|guys|bloke)\b[^.!?\n]{0,50}\b(?:messag\w*|texts?|texting|talking to|chatting|snap\w*|meet\w*|gifts?|presents?|money|lifts?|car|girlfriend|boyfriend|relationship|secret)\b",
-        "",
+        r"\b(?:felt|feels|feel|feeling|is|was|like|basically|bordering on)\s+(?:like\s+)?(?:\w+\s+)?$",
         "",
         false,
     ),
@@ -809,7 +816,7 @@ const RULES: &[RuleSpec] = &[
     rule(
         Neglect,
         r"\b(?:no|don't have|dont have|do not have|don't have any|dont have any|haven't got|havent got|haven't got any|ain't got|aint got|without|there's no|theres no|there is no|not got|never have|never got)\s+(?:any\s+)?(?:electric|electricity|gas|heating|hot water|food in|food at|food for|beds?|blankets?|a bed|my own bed|clean clothes|clean uniform|shoes|a coat|money for food|sheets|duvet|curtains)\b|\b(?:sleeps?|slept|sleeping)\s+(?:\w+\s+){0,2}(?:in|on)\s+(?:a|the|his|her|my|their)\s+(?:\w+(?:'s)?\s+)?(?:van|car|tent|shed|garage|park|street|streets|doorway|bus station|floor|stairs|landing|bath)\b|\b(?:haven't|havent|hasn't|hasnt|not|didn't|didnt|hadn't|had not|has not|have not)\s+(?:\w+\s+)?(?:eaten|had (?:any )?(?:food|dinner|breakfast|tea|lunch|anything to eat|a meal))\s+(?:properly\s+|anything\s+)?(?:all|for|since|in|today|yesterday|this week|at all)\b|\b(?:makes?|made|making|forces?|forced|tells?|told)\s+(?:me|him|her|them|us)\s+(?:to\s+)?(?:skip|miss|go without)\s+(?:\w+\s+)?(?:meals|dinner|food|breakfast|lunch|tea|eating)\b|\b(?:untreated|rotten|rotting)\s+(?:teeth|tooth|decay|injur\w*|wounds?|infection|head lice|lice|nits|sores?)\b|\btooth decay\b|\bhead lice\b|\b(?:smells|smelly|stinks|unwashed|unkempt|matted)\b[^.!?\n]{0,40}\b(?:dirty|hungry|same clothes|every day|unwashed|unkempt|lice|untreated)\b|\b(?:dirty|hungry|same clothes|unwashed|unkempt)\b[^.!?\n]{0,40}\b(?:smells|smelly|stinks|unwashed|unkempt|matted|lice)\b|\bout of sight\b|\bhidden away\b|\bkept hidden\b|\b(?:not|never)\s+(?:been\s+)?seen by any(?:one|body| professional| professionals| agency| services)\b",
-        r"\b(?:parents|families|carers)\s+(?:\w+\s+){0,2}$|\b(?:sensory|texture|arfid|autism|selective|fussy|picky)\b[^.!?\n]{0,40}$",
+        r"\b(?:parents|families|carers)\s+(?:\w+\s+){0,2}$|\b(?:sensory|texture|arfid|autism|selective|fussy|picky)\b[^.!?\n]{0,40}$|\b(?:toilets?|bathrooms?|changing rooms?|classrooms?|buildings?|halls?|canteen|buses|bus|taxis?|minibus)\s+(?:\w+\s+){0,3}$",
         r"^(?:(?:no|without)\s+(?:beds?|a bed)\s+(?:for|at|in|on)\s+(?:the\s+)?(?:ward|unit|residential|respite|hospital|specialist|inpatient|adolescent|camhs|tier)|(?:haven't|not|hasn't)\s+(?:\w+\s+)?eaten\s+(?:\w+\s+){0,3}(?:because of|due to)\s+(?:his|her|the)\s+(?:sensory|medication|meds|illness|sickness|bug|operation|surgery))",
         false,
     ),
@@ -1217,6 +1224,423 @@ struct SafeRule {
 }
 
 // ---------------------------------------------------------------------------
+// Fallback: a broad harm lexicon
+// ---------------------------------------------------------------------------
+//
+// The rules above were written with their own labelled answers in view, and
+// on answers written by other people they missed about one disclosure in
+// five. So when no rule has flagged anything, every sentence is searched for
+// a broad lexicon of harm words (children's spellings included), and a hit is
+// flagged unless it lies inside one of the figurative, system-directed,
+// medical, accidental or policy phrasings in [`FALLBACK_EXCEPTIONS`], or a
+// negating word among the three before it asserts safety ("nobody hurts me",
+// "I don't want to die"). Patterns follow the rule conventions (folded text,
+// optional apostrophes, ASCII classes); `{W}` is a character that does not end
+// a sentence, and `{VIOL}`, `{FEAR}`, `{BENIGN}`, `{ACCIDENT}` and
+// `{BEHAVIOUR}` stand for the word lists below.
+
+/// Violence in children's spellings as well as adults'.
+const VIOL: &str = r"(?:hit|hits|hitting|hitted|hitt|hited|beat|beats|beaten|beating|beated|beatings|punch|punches|punched|punching|punshed|punsh|kick|kicks|kicked|kicking|kiked|kiks|kik|slap|slaps|slapped|slapping|slaped|smack|smacks|smacked|smacking|smak|smaks|smaked|smakked|smakt|whack|whacks|whacked|whacking|wack|wacked|thump|thumps|thumped|thumping|battered|battering|strangle|strangles|strangled|strangling|choke|chokes|choked|choking|throttle|throttled|throttling|stab|stabs|stabbed|stabbing|headbutt|headbutts|headbutted|bash|bashes|bashed|bashing|belted|belting|leathered|attack|attacks|attacked|attacking|assault|assaults|assaulted|jumped|mugged|robbed)";
+
+/// Being frightened, in children's spellings.
+const FEAR: &str = r"(?:scared|scard|scaired|skared|scarred|afraid|afriad|frightened|frightend|fritened|frighten|frightens|terrified|terified|terrifies|terrifying|petrified|fear|fears|feared|fearful|scares|scare|scary|scarey)";
+
+/// Ordinary things to be frightened of, and the worries of a parent about the system.
+const BENIGN: &str = r"(?:dark|dogs?|spiders?|insects?|bees?|wasps?|dentists?|doctors?|hospitals?|needles?|injections?|jabs?|blood tests?|hand dryers?|dryers?|noise|noises|noisy|loud|sounds?|fire alarms?|fire drills?|alarms?|bells?|thunder\w*|storms?|fireworks|balloons|heights|water|swimming|the sea|baths?|haircuts?|hairdresser\w*|clowns?|costumes?|masks?|crowds?|crowded|busy places|lifts?|escalators?|toilets?|future|change|changes|changing|transition\w*|new (?:places|school|schools|things|people|teachers?|class|classes|situations|foods?|staff)|getting (?:it|things|something|stuff) wrong|mistakes?|failing|failure|exams?|tests?|sats|mocks|being late|missing out|school|college|uni|university|the bus|buses|trains?|planes?|flying|travel\w*|cars?|appointments?|reviews?|meetings?|council|la|local authority|tribunals?|panels?|plan|plans|ehcp|placements?|adult services|(?:turn|turns|turning) (?:18|eighteen|sixteen|16|19|25)|what (?:will |might |could )?happen\w*|losing (?:his|her|their|the|our|my) (?:place|support|ta|hours|funding|placement)|cuts?|funding|complain\w*|speak up|speaking up|asking|ask for|monsters?|ghosts?|films?|movies?|zombies|horror|nightmares?|bad dreams|being sick|vomit\w*|germs|getting lost|the hoover|hoovers?|vacuum\w*|blenders?|sirens?|the hall|assembly|assemblies|sports day|pe|changing rooms?|performing|presentations?|reading aloud|speaking|in front of (?:the class|people|everyone|others)|being left out|not being liked|the playground|breaktime|playtime|lunchtime|dinner hall|canteen|new foods|eating|horses?|cats?|birds?|pigeons?|animals?|moths?|flies|snow|wind|rain|shadows|mirrors?|flushing|operations?|surgery|anaesthetic|vaccin\w*|ambulances?|therapy|therapists?|diagnos\w*|detentions?|getting into trouble|getting in trouble|being told off|judged|judgement|rejected|rejection|outcomes?|results?|decisions?|deadlines?|paperwork|forms?|the system|services|support|provision|staff leaving|ofsted|inspections?|appeals?|process|start(?:ing)?\s+(?:school|college|secondary|year)|secondary|year 7|moving|move|the move|first day|at first|to begin with|but now|now (?:he|she|i|they) (?:loves?|likes?|enjoys?)|strict|talks? (?:so |too )?(?:fast|quick\w*|loud\w*)|speaks? (?:so |too )?(?:fast|quick\w*|loud\w*)|new eps?|the ep|eps|ed psychs?|building|buildings|ramps?|stairs|wheelchair users?|access|equipment|playground equipment|ear defenders|big groups|groups|the minibus|transport|taxi|the taxi|minibus|crowds?|questions|in class|maths|reading|writing|spellings|homework)";
+
+/// Accidents, sport, medicine and the senses: where hurt and marks come from without harm.
+const ACCIDENT: &str = r"(?:by accident|accidental\w*|accidently|accidents?|fell|falls?|falling|tripped|trips|tripping|slipped|slips|slipping|bumped|bumping|bumps|knocked|knocks|collided|crashed|came off|playing (?:football|rugby|netball|basketball|cricket|tennis|hockey|games?|tag|it|outside|out|with)|in pe|at pe|during pe|pe lessons?|football|rugby|netball|trampolin\w*|climbing|climbed|bike|scooter|skateboard\w*|sports?|match|training|karate|boxing|kickboxing|judo|taekwondo|martial arts|wrestl\w*|play.?fight\w*|rough and tumble|rough play|first aid\w*|first aider|plasters?|ice packs?|rang me|called me|phoned me|playground|playtime|break ?time|climbing frame|the air|(?:he|she|they) (?:was|were) (?:fine|ok|okay|alright)|on the (?:table|desk|door|floor|wall|chair|ground|corner|radiator|climbing frame)|in the door|car door|trapped|ovens?|hob|kettle|iron|stove|cooking|baking|sunburn\w*|seizures?|fits|epilep\w*|dyspraxi\w*|clumsy|hypermobil\w*|eds|cerebral palsy|his condition|her condition|wheelchair|splints?|hoist|medication|injections?|jabs?|needles?|blood tests?|vaccin\w*|dentist|operation|surgery|physio\w*|stretches|nose ?bleeds?|periods?|video games?|computer games?|fortnite|call of duty|minecraft|roblox|the game|in the game|on the game|zombies|enemies|monsters|mobs|chess|cards|board games?|quiz|race|records?)";
+
+/// A child's own distressed behaviour, which the survey does not count as a disclosure.
+const BEHAVIOUR: &str = r"(?:meltdowns?|melt downs?|melting down|shut ?downs?|dysregulat\w*|overwhelm\w*|overload\w*|frustrat\w*|distress\w*|lash(?:es|ed|ing)? out|(?:hits|hitting|hit) out|behaviou?rs?|sensory|tantrums?|outbursts?|crisis|challenging|positive handling|behaviour plans?|bsp|de.?escalat\w*|when (?:he|she|they)(?:'s|'re|\s+is|\s+are|\s+gets?|\s+was|\s+were)?\s+(?:upset|angry|cross|anxious|stressed|tired|in a mood)|calm\w*|regulat\w*|the ot|occupational therap\w*|cushions?|pillows?|bean ?bags?|punch ?bags?|punching bags?|crash mats?|time to leave|when it's time|(?:says|said) no|told no)";
+
+/// Whom or what a child's own distressed behaviour is aimed at.
+const TARGET: &str = r"(?:staff|teachers?|the ta|his ta|her ta|a ta|other (?:children|pupils|kids|students|people)|others|peers|classmates|another (?:child|pupil|boy|girl|student|kid)|a (?:boy|girl|child|pupil|kid) in (?:his|her) class|a member of staff|members of staff|adults|the teacher|his teacher|her teacher|his sister|her sister|his brother|her brother|the dog|the cat|walls?|doors?|furniture|things|objects|windows?|the (?:car|tv|table|floor)|cushions?|pillows?)";
+
+/// The broad lexicon: kind, whether an ordinary or system object can explain
+/// it away ("scared of the dentist") unless someone or something threatening
+/// is also named, and the pattern.
+const FALLBACK: &[(SafeguardingKind, bool, &str)] = &[
+    // Physical harm.
+    (Harm, false, r"\b{VIOL}\b"),
+    (
+        Harm,
+        false,
+        r"\b(?:hurt|hurts|hurted|hurting|hurtin|hert|herts|herted)\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\bbruis\w*|\bbrused\b|\bbrueses?\b|\bblack eyes?\b|\bmarks?\s+on\s+(?:me|him|her|(?:my|his|her|their)\s+(?:\w+\s+)?(?:arms?|legs?|neck|face|back|body|skin|wrists?|bum|bottom|chest|tummy|stomach|thighs?|hands?|head|ears?|cheeks?))\b|\b(?:red|finger|hand|belt|strap|rope|grip|bite|slap|scratch)\s?marks?\b|\bwelts?\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\b(?:bleed|bleeds|bleeding|bled|bleedin|bleds)\b|\bbloody (?:nose|lip|face)\b|\bcovered in blood\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\b(?:burn|burns|burnt|burned|burning|scald|scalds|scalded|scalding)\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\bgrab(?:s|bed|bing|ed)?\s+(?:me|him|her|them|us|(?:my|his|her|their)\s+(?:arms?|wrists?|neck|hair|throat|face|collar|hands?|hood|jumper|clothes|top|shirt|coat|shoulders?|legs?|ears?|chin|jaw|bum|bottom|boobs|chest|crotch))\b|\b(?:pull|pulls|pulled|pulling|yank\w*|drag|drags|dragged|dragging)\s+(?:me|him|her|(?:my|his|her)\s+(?:hair|ears?|arms?))\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\b(?:push|pushes|pushed|pushing|pusht|shove|shoves|shoved|shoving|barged|barge|barges|trip|trips|tripped)\s+(?:me|him|her|them|us)\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\b(?:throw|throws|threw|thrown|throwing|chuck|chucks|chucked|chucking|lob|lobs|lobbed|hurl\w*)\s+(?:\w+\s+){0,3}at\s+(?:me|us|him|her|them|my|his|her|our)\b|\bspit\w*\s+(?:at|on)\s+(?:me|him|her|us)\b|\bspat\s+(?:at|on)\s+(?:me|him|her|us)\b",
+    ),
+    // Restraint, seclusion, being shut in.
+    (
+        Harm,
+        false,
+        r"\brestrain\w*|\brestraint\w*|\b(?:held|hold|holds|holding|pinned|pin|pins|pinning)\s+(?:me|him|her|them|us)\s+(?:down|on the (?:floor|ground|mat|bed)|to the (?:floor|ground)|against (?:the|a) (?:wall|floor|door|table)|face.?down|tight\w*|so (?:i|he|she) (?:can't|couldn't|could not|cannot) move)|\b(?:held|holds?|holding)\s+(?:me|him|her|them)\s+(?:\w+\s+){0,4}(?:until|till|for\s+(?:\w+\s+)?(?:minutes|mins|ages|hours|ever))\b|\b(?:pinned|pin)\s+(?:me|him|her)\b|\bface.?down\b|\bprone\b|\b(?:wrap\w*|roll\w*|bundl\w*)\s+(?:\w+\s+){0,3}in\s+(?:a\s+)?(?:blanket|sheet|mat|duvet)\b|\bsat on (?:me|him|her)\b|\bphysical(?:ly)? interven\w*",
+    ),
+    (
+        Harm,
+        false,
+        r"\bseclu\w*|\bisolation (?:room|booth|cubicle)s?\b|\b(?:lock|locks|locked|locking)\s+(?:me|him|her|them|us|the doors?|(?:my|his|her)\s+(?:bedroom\s+)?door)\b|\blocked\s+(?:in|up|away)\b|\b(?:shut|shuts|put|puts|kept|keeps|keep)\s+(?:me|him|her|them)\s+in\s+(?:a|the|his|her|my)\s+(?:\w+\s+)?(?:room|cupboard|cage|box|shed|corridor|office)\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\b(?:shout|shouts|shouted|shouting|scream|screams|screamed|screaming|swear|swears|swore|swearing|yell|yells|yelled|yelling)\s+(?:\w+\s+)?at\s+(?:me|us|him|her)\b",
+    ),
+    (Harm, false, r"\bthreat\w*|\bthretened\b|\bthreten\w*"),
+    (
+        Harm,
+        false,
+        r"\b(?:kill|kills|killed|killing|kil|kilt|kils|murder|murders|murdered|murdering)\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\b(?:go|goes|went|gets?|got|kicks?|kicked)\s+(?:mad|mental|crazy|nuts|psycho|ballistic|off)\b{W}{0,50}\b(?:get it|gets it|got it|cop it|copped it|scared|hide|hid|hiding)\b|\b(?:or|otherwise|else)\s+(?:\w+\s+){0,4}(?:we|i|you|he|she)\s+(?:all\s+)?(?:get|gets|got|cop|cops|copped)\s+it\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\b(?:dad|daddy|mum|mummy|mam|mom|step\w*|boyfriend|partner|uncle|husband|ex|father|mother)\s+(?:\w+\s+)?(?:smash\w*|break|breaks|breaking|broke|trash\w*|wreck\w*|throw\w*|threw|punch\w*|kick\w*)\s+(?:\w+\s+)?(?:things|stuff|plates|furniture|doors?|walls?|windows?|the house|everything|holes)\b|\b(?:mum|mummy|mam|mom)\s+(?:\w+\s+)?(?:crying|cries|cried|screaming|screams|screamed)\b{W}{0,60}\b(?:dad|daddy|boyfriend|partner|step\w*|shout\w*|hit\w*|break\w*|smash\w*|fight\w*|argu\w*)\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\bdomestic\s+(?:abuse|violence|incidents?|situation|issues|arguments?|rows?|disputes?)\b|\bdv\b|\bviolen\w*",
+    ),
+    (
+        Harm,
+        false,
+        r"\b(?:knife|knives|blade|blades|machete|weapons?|guns?|taser)\b",
+    ),
+    // Abuse, exploitation, coercion, secrets.
+    (Abuse, false, r"\babus\w*|\babuze\w*"),
+    (Abuse, false, r"\bgroom(?:ed|ing|s|er|ers)?\b"),
+    (
+        Abuse,
+        false,
+        r"\bexploit\w*|\bcounty lines\b|\btraffick\w*|\btraficked\b|\bmodern slavery\b|\bcuckoo\w*|\bcse\b|\bcce\b|\bfgm\b|\bfemale genital\b|\bforced (?:to )?marr\w*|\bmarried off\b|\bhonou?r based\b|\bgangs?\b|\bdebt bondage\b|\bcoercive\s+(?:and\s+)?(?:controlling\s+)?(?:behaviou?r|control|relationship)\b|\bcontrolling\s+(?:partner|ex|husband|boyfriend|relationship|man|father|stepdad|behaviou?r (?:from|by) (?:my|her|his|their) (?:partner|ex|husband|boyfriend|dad|father))\b|\bpressur\w*\s+(?:\w+\s+)?into\s+(?:sending|sex|doing|meeting|taking|giving|carrying|selling|having|sharing)\b",
+    ),
+    (
+        Abuse,
+        false,
+        r"\b(?:our|a|big|little)\s+secret\b|\bkeep\w*\s+(?:it|this|that|them)?\s*(?:a\s+)?secret\b|\bsecrets?\b{W}{0,30}\b(?:tell|told|telling)\b|\b(?:don't|do not|not to|never|mustn't|must not|not allowed to|can't|cannot)\s+tell\s+(?:mum|mummy|dad|daddy|anyone|anybody|no one|nobody|your|his|her|my|the|you|teachers?|people)\b|\b(?:told|tells|tell|said|says|warned|warns)\s+(?:him|her|me|them)\s+(?:\w+\s+){0,6}not\s+(?:to\s+)?tell\b|\bdelet\w*\s+(?:all\s+)?(?:the|their|our|his|her|my|your)?\s*(?:chats?|messages|texts|dms|history|pics|photos)\b",
+    ),
+    (
+        Abuse,
+        false,
+        r"\b(?:someone|somebody|a man|a guy|a lad|a boy|a girl|a woman|a person|people|an adult|a stranger|strangers|men|older\s+\w+|grown\s+\w+)\s+(?:\w+\s+){0,4}(?:met|meet|meets|talk\w*|chat\w*|messag\w*|add\w*|speak\w*|snap\w*|dm\w*)\s+(?:\w+\s+){0,3}(?:online|on (?:discord|snapchat|snap|roblox|fortnite|minecraft|instagram|insta|tiktok|whatsapp|xbox|playstation|facebook|the internet|a game|an app|games?|kik|omegle|telegram|twitch|youtube))\b|\b(?:met|meet|meets|meeting)\s+(?:\w+\s+){0,2}(?:online|on (?:discord|snapchat|snap|roblox|fortnite|minecraft|instagram|insta|tiktok|whatsapp|xbox|kik|omegle|telegram|a game|an app))\b",
+    ),
+    (
+        Abuse,
+        false,
+        r"\b(?:a|the|this|that|some|older|grown|random)\s+(?:\w+\s+)?(?:man|men|guy|guys|bloke|lads?|boys|stranger|person|woman|adult)\b{W}{0,50}\b(?:buys?|bought|gives?|gave|giving|offers?|offered|sends?|sent)\s+(?:me|him|her|us|them)\b|\b(?:buys|bought|gives|gave|giving)\s+(?:me|him|her)\s+(?:\w+\s+)?(?:money|cash|vapes?|alcohol|drink|cigarettes|fags|weed|phones?|trainers|credit|robux|v.?bucks)\b{W}{0,40}\b(?:secret|don't tell|not tell|for free|if i|if he|if she|in return|favours?)\b|\b(?:his|her|my)\s+special\s+(?:girl|boy|friend|one)\b",
+    ),
+    (
+        Abuse,
+        false,
+        r"\bcontrols?\s+(?:all\s+)?(?:the|my|our|her)\s+(?:money|finances|phone|bank|food|life)\b|\b(?:checks|checked|reads|read|goes through|went through|tracks|tracked|monitors)\s+(?:all\s+)?(?:my|her)\s+(?:phone|messages|texts|location|bank)\b|\b(?:won't|wont|will not|wouldn't|would not|doesn't|does not|didn't|did not|never|refuses? to|refused to)\s+(?:let|allow)s?\s+(?:me|him|her|them|us|my\s+\w+|the\s+child|our\s+\w+)\s+(?:to\s+)?(?:(?:phone|ring|call|contact|speak to|talk to|see|visit|text|message)\s+(?:me|us|mum|mummy|dad|daddy|(?:his|her|my|their|our)\s+(?:mum|dad|family|friends|mates|nan|grandparents|parents)|family|friends|anyone|home)|go out|leave (?:the house|home|his room|her room|my room)|eat|have (?:food|dinner|tea|a drink|water|money|a phone|friends)|use the (?:toilet|loo|bathroom)|go to the (?:toilet|loo|bathroom)|sleep|take\b{W}{0,30}\b(?:doctors?|gp|hospital|dentist|appointments?))\b|\bnot\s+(?:allowed|aloud|alowed|alloud|let)\s+(?:to\s+)?(?:out|go out|leave|eat|have (?:food|dinner|tea|water|a drink)|food|any food|see (?:my|his|her) (?:friends|mum|dad|nan|family)|talk to (?:anyone|my friends|friends)|go to the (?:toilet|loo))\b",
+    ),
+    (
+        Abuse,
+        false,
+        r"\b(?:giv\w*|gave|gives)\s+(?:\w+\s+){0,3}(?:extra|too much|too many|someone else's|other people's)\s+(?:sedation|sedatives?|medication|meds|melatonin|tablets|pills|calpol)\b|\bsedat\w*\s+(?:him|her|them|me)\s+(?:so|to)\b|\b(?:drug|drugs|drugged|drugging)\s+(?:me|him|her|them)\b|\b(?:took|taken|taking|takes)\s+all\s+(?:my|his|her)\s+(?:tablets|meds|medication|medicine|pills)\b|\b(?:sold|sells|selling|steal\w*|stole|stolen|hides|hid|hidden|withh\w*)\s+(?:all\s+)?(?:my|his|her)\s+(?:tablets|meds|medication|medicine|pills|inhaler|epipen)\b",
+    ),
+    (
+        Abuse,
+        false,
+        r"\b(?:make|makes|made|making|got|get|gets|getting|pay|pays|paid|paying|told|tells|tell|force\w*|ask|asks|asked|want|wants|wanted)\s+(?:me|him|her|us|them)\s+(?:to\s+)?(?:carry|hold|hide|deliver|drop|run|sell|move|stash|keep|take)\s+(?:\w+\s+){0,2}(?:stuff|things|packages?|parcels?|packets?|bags?|drugs|weed|gear|knives|knife|weapons?|money|cash|phones?)\b|\bhide\s+(?:a|the|their|his|her)\s+(?:knife|knives|gun|weapon|drugs|weed|stash|gear)\b",
+    ),
+    (
+        Unsafe,
+        false,
+        r"\b(?:taken|took|take|put|placed|removed|go|went|gone)\s+(?:\w+\s+)?(?:into|in)\s+care\b|\bremoved from (?:my|our|his|her|the) (?:care|home|family)\b|\btaken away from (?:me|us|mum|dad|home|(?:his|her|their) (?:mum|dad|family|parents))\b",
+    ),
+    // Sexual harm.
+    (
+        Sexual,
+        false,
+        r"\b(?:nudes?|naked|sexual\w*|sex|sexy|rape|raped|raping|rapist|molest\w*|grope\w*|groping|porn\w*|sext\w*|indecent\w*|paedo\w*|pedo\w*|nonce|willy|penis|vagina|boobs)\b|\bprivate (?:parts|bits|areas?|places)\b|\bprivates\b|\b(?:touch\w*|hurts?|sore|pain|itchy|poked)\b{W}{0,20}\bdown there\b",
+    ),
+    (
+        Sexual,
+        false,
+        r"\btouch(?:es|ed|ing|s)?\s+(?:me|him|her|them|(?:my|his|her|their)\s+(?:private\w*|bum|bottom|body|chest|boobs|breasts|willy|penis|vagina|bits|legs?|thighs?|front|knee|face|hair)|(?:\w+\s+){0,3}(?:inappropriate\w*|under (?:my|his|her) (?:clothes|pants|top|skirt|knickers)))\b",
+    ),
+    (
+        Sexual,
+        false,
+        r"\b(?:asked|asks|asking|ask|wants?|wanted|dared|dare|made|make|makes|told|tells|pressur\w*|forced|forces|keeps? asking|kept asking|begged|begs)\s+(?:me|him|her|them)\s+(?:to\s+|for\s+)(?:send\s+)?(?:\w+\s+){0,3}(?:pics?|pictures?|photos?|nudes?|selfies?|vids?|videos?|images?|snaps?)\b|\bsend\w*\s+(?:\w+\s+){0,2}(?:nudes?|nude pics?)\b|\b(?:photos?|pics?|pictures?|vids?|videos?|images?|film|films|filming|filmed|recordings?|selfies|snaps?)\s+of\s+(?:me|him|her|them)\b|\b(?:sent|send|sending|shared|sharing|posted|posting|spread|spreading|going|went|gone|passed)\s+(?:it\s+|them\s+|(?:a|the|my|his|her)\s+(?:pic|pics|photo|photos|picture|pictures|vid|video|videos|nudes?)\s+)?(?:round|around)\s+(?:the\s+)?(?:whole\s+)?(?:school|year|class|group|group chat|everyone|snap|snapchat|estate)\b",
+    ),
+    (
+        Sexual,
+        false,
+        r"\btickl\w*\b{W}{0,50}\b(?:bath|shower|bed|bedroom|private\w*|pants|knickers|naked|secret|under|down there|won't stop|stop|hurts|game)\b|\b(?:bath|shower|bed|bedroom|private\w*|pants|knickers|naked|secret)\b{W}{0,50}\btickl\w*|\bkiss\w*\s+(?:me|him|her)\b",
+    ),
+    // Neglect.
+    (Neglect, false, r"\bneglect\w*|\bneglekt\w*"),
+    (
+        Neglect,
+        false,
+        r"\bno\s+(?:food|dinner|tea|breakfast|brekfast|lunch|meals?)\b|\bnothing\s+to\s+eat\b|\b(?:not|never|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|hardly|rarely|barely)\s+(?:\w+\s+)?(?:fed|feed|feeds|feeding)\b|\b(?:hungry|hungery|hungy|hungrey|starving|starvin|starved|starve)\b|\bonly\s+(?:\w+\s+){0,2}(?:eat|eats|ate|meal|meals|food|get food|gets food)\b{W}{0,20}\bat school\b|\b(?:struggl\w*|can't|cannot|can not|couldn't|unable)\s+(?:to\s+)?(?:afford\s+to\s+)?(?:feed|buy food)\b|\b(?:lose|loses|lost|losing|take away|takes away|took away|taken away|withh\w*|go without|goes without|went without|going without)\s+(?:his|her|my|their|our|the\s+)?(?:dinner|tea|food|meals?|lunch|breakfast)\b",
+    ),
+    (
+        Neglect,
+        false,
+        r"\b(?:dirty|filthy|smelly|stinky|stinking|unwashed|soiled|wet)\s+(?:clothes|clothing|uniform|nappy|nappies|pads?|bedding|sheets|pants|trousers)\b|\bsame (?:clothes|uniform|pants)\s+(?:every day|all week|for days|for a week)\b|\b(?:head ?lice|nits)\b{W}{0,30}\b(?:never|always|untreated|for (?:weeks|months))\b|\buntreated\b|\b(?:never|not|rarely|hardly ever|isn't|wasn't)\s+(?:\w+\s+)?(?:washed|bathed|showered)\b|\b(?:pads?|nappy|nappies|clothes|bedding|sheets)\s+(?:\w+\s+)?(?:never|not|isn't|wasn't|rarely|aren't|weren't)\s+(?:\w+\s+)?changed\b|\b(?:rotten|decayed|black)\s+teeth\b|\bno\s+(?:bed|beds|mattress|heating|electric\w*|gas|hot water|clean clothes|coat|shoes)\b|\b(?:always|so|really|very)\s+(?:cold|freezing)\s+(?:at home|in the house|in (?:my|our) (?:room|house|flat|bedroom))\b",
+    ),
+    (
+        Neglect,
+        false,
+        r"\b(?:left|leave|leaves|leaving)\s+(?:me|him|her|us|them|my\s+\w+(?:\s+\w+)?|the kids|the children)\s+(?:\w+\s+){0,2}(?:alone|on (?:my|his|her|their|our) own|by (?:myself|himself|herself|themselves|ourselves))\b|\b(?:home alone|alone at home|on my own at (?:home|night)|by myself at (?:home|night)|alone (?:all|every) (?:night|day|weekend|evening))\b|\b(?:nobody|no one|noone|no-one|no body)\s+(?:\w+\s+)?(?:picks?\s+(?:me|him|her|us)\s+up|collects?\s+(?:me|him|her|us)|is\s+(?:at\s+)?(?:home|in)|comes?\s+home|looks?\s+after\s+(?:me|us|him|her)|takes?\s+care\s+of\s+(?:me|us|him|her)|feeds\s+(?:me|us|him|her)|makes?\s+(?:me|us)\s+(?:tea|dinner|food|breakfast)|cares?\s+(?:about|for)\s+(?:me|us)|wants\s+me|loves\s+me)\b|\bwalk\w*\s+home\s+(?:\w+\s+){0,2}(?:in the dark|at night)\b",
+    ),
+    (
+        Neglect,
+        false,
+        r"\bhomeless\w*|\bsleep\w*\s+rough\b|\brough sleep\w*|\bsofa.?surf\w*|\bnowhere\s+(?:else\s+)?to\s+(?:go|live|sleep|stay)\b|\b(?:sleep|sleeps|sleeping|slept)\s+(?:in|on)\s+(?:a|the|my|his|her|their|mates?|friends?)\s+(?:\w+\s+)?(?:car|park|street|stairwell|bus station|bench|tent|floor)\b|\b(?:kicked|thrown|chucked|turned|threw|kick|throw|chuck)\s+(?:me|him|her|them|us)?\s*out\b",
+    ),
+    (
+        Neglect,
+        false,
+        r"\b(?:weed|cannabis|skunk|cocaine|heroin|ketamine|mdma|ecstasy|crack pipe|drug dealers?|dealing drugs|drugs|drunk|drunken|alcoholic)\b",
+    ),
+    (
+        Neglect,
+        false,
+        r"\b(?:never|not|didn't|doesn't|won't|wont)\s+(?:\w+\s+)?(?:take|takes|took|taken)\s+(?:me|him|her|us|(?:our|my)\s+\w+)\s+(?:\w+\s+){0,3}(?:doctors?|gp|dentist|hospital|appointments?)\b",
+    ),
+    // Self-harm and suicide.
+    (
+        SelfHarm,
+        false,
+        r"\bsel(?:f|ve)\s*-?\s*harm\w*|\bselfharm\w*|\bself\s*-?\s*injur\w*|\bself\s*-?\s*h\b",
+    ),
+    (
+        SelfHarm,
+        false,
+        r"\b(?:cut|cuts|cutting|cutted|slit|slits|slitting|scratch\w*|bit|bite|bites|biting|pinch\w*|hit|hits|hitting|punch\w*|slap\w*|burn\w*|starve\w*|hang|hangs|hanging|hurt|hurts|hurting|harm\w*)\s+(?:my|him|her|them|your|our|ur)\s?sel(?:f|ves)\b|\b(?:cut|cuts|cutting|slit|slits|slitting)\s+(?:on\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy|body|hips?)\b|\b(?:been|started|start|starting|keep|keeps|kept|stop|stopped|still|was|is|am|i'm|im|he's|she's|caught\s+\w+|back to)\s+cutting\b|\bcutting\s+again\b|\b(?:blades?|razors?|sharpener blades?)\b",
+    ),
+    (
+        SelfHarm,
+        false,
+        r"\bbang\w*\s+(?:my|his|her|their)\s+head\b|\bhead.?bang\w*|\b(?:till|until|til|untill)\s+(?:it|they|i|he|she)\s+(?:bleeds?|bled|bleed|bruise\w*|hurts?)\b|\bpull\w*\s+(?:\w+\s+)?(?:hair|eyelashes|skin)\s+out\b|\bpick\w*\s+(?:at\s+)?(?:my|his|her)\s+skin\b{W}{0,30}\b(?:bleed\w*|raw|scars?)\b",
+    ),
+    (
+        SelfHarm,
+        false,
+        r"\b(?:die|dye|dying|dieing|dyin|dies)\b|\b(?:be|being|rather be|wish (?:i|he|she) (?:was|were)|want to be|wanna be|wants to be|end up|better off|i'm|im|i am)\s+dead\b|\bunaliv\w*|\bkms\b|\bkys\b|\bkil+\s*(?:my|him|her)\s*sel\w*",
+    ),
+    (
+        SelfHarm,
+        false,
+        r"\bsu(?:i|e|a|y)?(?:c|s|sc|ss)(?:i|e|a|y)?d(?:e|es|al|ally|ed)?\b|\bsuicid\w*|\boverdos\w*|\bod(?:'d|ed)?\b|\b(?:took|taken|take|swallowed|swallow|had|necked|downed)\s+(?:like\s+|about\s+|around\s+|over\s+|loads of\s+|a load of\s+|lots of\s+|a handful of\s+|a pack\w* of\s+|a box of\s+|all (?:my|his|her|the|of (?:my|his|her|the))\s+|a bunch of\s+|\d+\s+)(?:\w+\s+)?(?:paracetamol|pills|tablets|meds|medication|painkillers|ibuprofen|calpol|sleeping pills)\b|\bhang\w*\s+(?:my|him|her)sel\w*|\bnooses?\b|\bligatures?\b|\bjump\w*\s+(?:off|from|in front of)\s+(?:a |the |our |my )?(?:bridge|roof|building|cliff|window|car park|balcony|train|motorway|flats?)\b|\bin front of (?:a|the) (?:train|car|bus|lorry)\b|\b(?:anorexi\w*|bulimi\w*|eating disorder|make (?:my|him|her)sel\w* sick|starv\w* (?:my|him|her)sel\w*)\b",
+    ),
+    (
+        SelfHarm,
+        false,
+        r"\bend\s+(?:it|it all|my life|his life|her life|myself|things|everything)\b|\b(?:not|never|no longer)\s+(?:want\s+to\s+|wanna\s+|wish\s+to\s+)?(?:be\s+)?(?:here|alive|around)\s+(?:any ?more)\b|\b(?:don't|do not|doesn't|does not|didn't|did not)\s+want\s+to\s+(?:be\s+(?:here|alive|around)|live|exist|wake up)\b|\b(?:want|wants|wanna|wish|wished|wishing)\s+(?:to\s+)?(?:not\s+be\s+(?:here|alive|around)|disappear|vanish|go away forever|be gone|sleep forever|not exist|not wake up|go to heaven|be with (?:\w+\s+){0,2}in heaven)\b|\b(?:wish|wished|wishes)\s+(?:i|he|she)\s+(?:could\s+)?(?:just\s+)?(?:disappear|vanish|die|was dead|were dead|wasn't here|wasn't alive|wasn't born|was never born|had never been born|didn't exist|could go to sleep)\b|\b(?:happier|better off|better|easier)\s+(?:if\s+(?:i|he|she)\s+(?:wasn't|was not|weren't|were not|was|were)\s+(?:not\s+)?(?:around|here|alive|gone|dead|born|there)|without\s+(?:me|him|her)|(?:when|once)\s+(?:i'm|i am|he's|she's)\s+gone|gone|dead)\b|\b(?:nobody|no one|noone|no-one)\s+(?:would|will|wud|wd)\s+(?:even\s+)?(?:care|notice|miss me|miss him|miss her|be sad)\s+(?:if|when)\s+(?:i|he|she)\b|\b(?:nobody|no one|noone|no-one)\s+(?:would|will|wud|wd)\s+(?:even\s+)?(?:notice|miss me|miss him|miss her)\b|\b(?:go|going|want to go|wants to go|wanna go|take me)\s+(?:\w+\s+){0,3}(?:to\s+)?heaven\b|\b(?:to\s+)?sleep\s+(?:and\s+)?(?:never|not)\s+wake\s+up\b",
+    ),
+    (
+        SelfHarm,
+        false,
+        r"\b(?:(?:don't|do not|doesn't|does not|can't|cannot|no longer)\s+see\s+(?:the|any)\s+point|(?:there's|there is|is)\s+no\s+point|what's\s+the\s+point|no\s+point)\b|\b(?:i'm|i am|i feel|feel|feels)\s+(?:so\s+|such a\s+|like a\s+|like\s+)?(?:worthless|a burden|a waste of space)\b|\bhate\s+(?:my|him|her)sel\w*|\bhate my life\b",
+    ),
+    // More wordings of the same kinds.
+    (
+        Harm,
+        false,
+        r"\b(?:scratches|cuts|grazes|marks|bruises|burns|bite marks|lumps?)\s+(?:all\s+)?(?:on|over|round|around)\s+(?:his|her|my|their|him|me)\b|\b(?:put|puts|putting|held|holds|hold)\s+(?:me|him|her|them)\s+in\s+(?:a|an)\s+(?:\w+\s+)?(?:hold|headlock|arm lock|neck hold)\b|\bholds?\s+on\s+(?:him|her|me|them)\b|\b(?:two|three|2|3)[\s-]?(?:person|man|staff)\s+holds?\b|\b(?:says|said|tells|told|keeps saying)\s+(?:me\s+|him\s+|her\s+)?(?:that\s+)?(?:i|he|she)\s+(?:ruined|ruin|ruins|spoilt|spoiled|wrecked)\s+(?:her|his|their|our|my)\s+(?:life|lives)\b|\bignor\w*\s+(?:me|him|her)\s+(?:for\s+(?:days|hours|weeks)|all the time|completely|for ages)\b",
+    ),
+    (
+        Abuse,
+        false,
+        r"\b(?:older|grown)\s+(?:lads|men|guys|blokes|boys)\b{W}{0,60}\b(?:car|cars|money|cash|drugs|weed|trips?|town|city|train|trains|phones?|late|night|won't say|wont say|doesn't say|secret|parties|party|drink|vapes?)\b|\b(?:won't|wont|doesn't|does not|refuses to|will not)\s+(?:say|tell (?:us|me|anyone))\s+where\s+(?:he|she|they)\s+(?:goes|go|went|has been|have been|gets|got|is going)\b|\b(?:make|makes|made)\s+(?:me|him|her)\s+sit\s+on\s+(?:his|her)\s+(?:knee|lap)\b",
+    ),
+    (
+        Sexual,
+        false,
+        r"\b(?:hands?|fingers?)\s+(?:up|down|in|inside|under)\s+(?:my|her|his)\s+(?:skirt|top|shirt|trousers|pants|knickers|dress|jumper|clothes|bra|shorts)\b|\b(?:no|without|with no|without any)\s+clothes\s+on\b",
+    ),
+    (
+        Neglect,
+        false,
+        r"\b(?:forgets?|forgot|doesn't|does not|don't|never|won't|wont)\s+(?:\w+\s+)?(?:give|gives|giving|get|gets)\s+(?:me|him|her)\s+(?:my|his|her)\s+(?:medicine|medication|meds|tablets|inhaler|insulin|epipen)\b|\bnever\s+(?:been\s+|seen\s+|had\s+)?(?:to\s+)?(?:a|the)\s+(?:dentist|doctor|gp)\b|\b(?:dog|cat|animal)\s+(?:mess|poo|poop|faeces|wee)\b{W}{0,40}\b(?:house|home|floor|everywhere|kitchen|bedroom)\b|\b(?:house|home|flat)\s+(?:is\s+)?(?:full of rubbish|a tip|filthy|disgusting|falling apart)\b",
+    ),
+    (
+        SelfHarm,
+        false,
+        r"\b(?:till|until|til|untill)\s+(?:\w+\s+){0,2}(?:bleed|bleeds|bled|bleeding|bruise\w*)\b|\bnot\s+(?:going to|gonna)\s+be\s+(?:here|around)\s+(?:much\s+)?(?:longer|for long|soon)\b|\bgoodbye\s+(?:letters?|notes?|messages?)\b|\bsuicide note\b|\b(?:gave|giving|give|given)\s+away\s+(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|possessions|belongings)\b|\b(?:tired|sick)\s+of\s+(?:living|life|being alive)\b",
+    ),
+    (
+        Unsafe,
+        false,
+        r"\b(?:don't|dont|do not|doesn't|doesnt|does not|hate|hates)\s+(?:like\s+)?(?:being|going|staying)\s+(?:at\s+)?home\b|\b(?:take|takes|took|taking|steal|steals|stole|stealing)\s+(?:my|his|her)\s+(?:dinner money|lunch money|money|phone)\s+(?:every|each|all the time|again)\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\b(?:staff|teachers?|ta|tas|teaching assistant|worker|support worker|carers?|escort|driver|dinner lad(?:y|ies)|coach|instructor|key ?worker|nurse|foster \w+|step\w*)\b{W}{0,60}\b(?:laugh\w*\s+(?:at\s+(?:me|him|her)|when\s+(?:i|he|she))|mock\w*|humiliat\w*|made fun|makes fun|make fun|ti(?:e|es|ed)\s+(?:\w+\s+){0,3}(?:together|up|to|down)|strap\w*|tape[ds]?|taping)\b|\b(?:strap\w*|tied|tie|ties|tying|buckled|belted|harness\w*)\s+(?:(?:me|him|her|them|my\s+\w+|his\s+\w+|her\s+\w+)\s+)?(?:\w+\s+){0,2}(?:into|in|to|down)\b{W}{0,60}\b(?:punish\w*|all day|whole (?:day|afternoon|morning)|for hours|hours|until|till|as a|because (?:he|she) (?:wouldn't|won't|wouldnt|wont))\b|\b(?:as\s+(?:a\s+)?punishment|to punish (?:me|him|her|them))\b",
+    ),
+    (
+        Sexual,
+        false,
+        r"\b(?:man|men|driver|escort|teacher|coach|staff|worker|uncle|stepdad|step dad|boyfriend|lad|guy|someone|stranger|adult|older \w+)\b{W}{0,60}\b(?:asked|asks|asking|wants|wanted|keeps asking|kept asking)\s+(?:for\s+)?(?:her|his|my|me for my|him for his|her for her)\s+(?:snapchat|snap|insta|instagram|number|phone number|whatsapp|address|tiktok|discord|socials)\b|\b(?:man|men|driver|escort|teacher|coach|staff|worker|uncle|stepdad|step dad|lad|guy|someone|stranger|adult|older \w+)\b{W}{0,60}\b(?:says|said|tells|telling|told|calls|called|keeps telling|keeps saying)\s+(?:me|her|him)?\s*(?:that\s+)?(?:she's|shes|she is|i'm|im|i am|he's|he is|you're|youre|your|ur)\s+(?:so\s+|really\s+|very\s+)?(?:beautiful|pretty|sexy|gorgeous|fit|hot|mature|his girlfriend)\b",
+    ),
+    (
+        SelfHarm,
+        false,
+        r"\b(?:long sleeves|jumper|hoodie|sleeves|cardigan)\b{W}{0,60}\b(?:nobody|no one|noone|can't|doesn't|won't|so (?:people|they|nobody|no one))\s+(?:\w+\s+)?(?:see|sees|seeing|notice|notices)\b|\b(?:hide|hides|hiding|cover|covers|covering)\s+(?:up\s+)?(?:my|his|her)\s+(?:arms|wrists|legs|thighs|marks|scars|cuts)\b|\b(?:won't|wont|refuses to|doesn't)\s+(?:\w+\s+)?(?:roll up|take off)\s+(?:his|her|my)\s+(?:sleeves|jumper|hoodie)\b",
+    ),
+    (
+        Neglect,
+        false,
+        r"\b(?:mum|mummy|mam|mom|dad|daddy|parents|mother|father|carer|they)\s+(?:hasn't|hasnt|haven't|havent|has not|have not|didn't|didnt|did not|never|doesn't|doesnt)\s+(?:\w+\s+)?(?:been|come|came|get|gets)\s+(?:back\s+)?home\b|\b(?:i'm|im|i am|i've been|ive been|been)\s+(?:\w+\s+)?(?:looking after|caring for|minding|feeding)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:brothers?|sisters?|siblings|baby|mum|dad)\b",
+    ),
+    (
+        Harm,
+        false,
+        r"\bretard\w*|\bspastic\w*|\bspaz\b|\bmong\b|\b(?:make|makes|made|making|force\w*|get|gets|got|pay|pays|paid)\s+(?:me|him|her|them)\s+(?:to\s+)?fight\b|\b(?:close|closes|closed|closing|shut|shuts|put|puts|zip\w*|lock\w*)\s+(?:me|him|her|them)\s+(?:in|into|inside)\s+(?:a|the|his|her|my)\s+(?:\w+\s+)?(?:box|cupboard|cage|room|tent|pod|den|booth|cubicle|shed|wardrobe)\b|\bpadded\s+(?:room|box|cell|area|space)\b",
+    ),
+    (
+        Neglect,
+        false,
+        r"\b(?:mum|dad|mummy|daddy|parents?|mam|mom)\s+(?:needs|need|needed|wants|wanted|makes|made|keeps|kept)\s+me\s+(?:at\s+home|to stay (?:at )?home|to stay off|off school|home from school|to look after|to help with)\b|\b(?:not been|haven't been|hasn't been|havent been|missed|missing|off)\s+(?:\w+\s+){0,2}school\s+(?:for\s+(?:\w+\s+){0,2}(?:weeks|months)\s+)?(?:because|cos|coz|as|to)\s+(?:\w+\s+){0,4}(?:look after|help with|care for|mind|needs me|need me|the baby)\b",
+    ),
+    (
+        Unsafe,
+        false,
+        r"\b(?:(?:stomach|tummy|belly)\s?aches?|(?:feel|feels|felt)\s+sick|cry|cries|crying|cried|panic\w*|shaking|wets? (?:my|him|her)sel\w*)\b{W}{0,40}\b(?:before|when)\s+(?:\w+\s+){0,3}(?:go|going|goes|gets?|get)\s+home\b|\bdread\w*\s+(?:going home|the weekends?|weekends|fridays|home time|contact|visits? (?:with|to) (?:dad|mum))\b",
+    ),
+    // Feeling unsafe, frightened, bullied, going missing.
+    (Unsafe, true, r"\b{FEAR}\b"),
+    (
+        Unsafe,
+        true,
+        r"\bunsafe\b|\bnot\s+(?:\w+\s+)?safe\b|\b(?:don't|do not|never|doesn't|does not|didn't|did not|no longer|not|wouldn't|would not)\s+(?:\w+\s+)?(?:feel|feels|felt)\s+(?:\w+\s+)?safe\b",
+    ),
+    (
+        Unsafe,
+        false,
+        r"\bbull(?:y|ies|ied|ying|yed|ys|ey|eyd|in)\b",
+    ),
+    (
+        Unsafe,
+        false,
+        r"\b(?:run|runs|ran|running)\s+away\b|\brunaway\b|\b(?:go|goes|went|gone|going)\s+missing\b|\breported missing\b|\bmissing\s+(?:overnight|from home|for (?:hours|days|the night|\w+ days))\b|\babscond\w*|\bfollow\w*\s+(?:me|him|her)\s+(?:home|to school|from school)\b",
+    ),
+    (
+        Unsafe,
+        false,
+        r"\bwalk\w* on egg ?shells\b|\b(?:have to|has to|got to|must)\s+be\s+(?:\w+\s+)?quiet\s+(?:or|otherwise|in case|because|when)\s+(?:\w+\s+){0,2}(?:dad|mum|he|she|they|step\w*|uncle|boyfriend|partner)\b|\b(?:mum and dad|my parents|mum and her boyfriend|mum and (?:my )?step\w*|dad and his girlfriend)\s+(?:\w+\s+)?(?:fight|fights|fighting|fought|argue|argues|arguing|row|rows|rowing|scream\w*|shout\w*)\s+(?:\w+\s+)?(?:all the time|every night|at night|every day|a lot|loads|really loud|so loud)\b",
+    ),
+];
+
+/// Where a lexicon word is figurative, about the system, medical, accidental,
+/// a child's own behaviour, training or policy, or plainly past and resolved.
+/// A lexicon hit inside one of these matches is not flagged.
+const FALLBACK_EXCEPTIONS: &[&str] = &[
+    // Figurative and system-directed.
+    r"\b(?:is|are|'s|was|were|been|be|have|has|had|literally|honestly|actually|proper|it|this|that|slowly|really)\s+(?:\w+\s+)?kill(?:ing|ed|s)?\s+(?:me|us|him|her|them|my|our)\b|\bkill\s+for\s+(?:a|an|some|the|one)\b",
+    r"\b(?:wait\w*|process|paperwork|forms?|system|council|delays?|stress|journey|commute|travel|not knowing|uncertainty|worry|cuts|school run|fight\w*|battle\w*|meetings?|appointments?|feet|back|legs?|head)\b{W}{0,40}\bkill\w*",
+    r"\bkill\w*\s+(?:his|her|my|our|their)\s+(?:progress|confidence|chances|motivation|self.?esteem|spirit|love|interest|enthusiasm|hope|joy|mood|vibe|buzz|time|battery)\b|\bkill\w*\s+(?:time|off|it|two birds)\b|\bkiller\b|\b(?:would|could)\s+kill\s+for\b|\bkill\w*\b{W}{0,40}\b{ACCIDENT}\b|\b{ACCIDENT}\b{W}{0,40}\bkill\w*",
+    r"\bdying\s+(?:to|for)\b|\bdie\w*\s+(?:of|from)\s+(?:boredom|embarrassment|shame|laughter|laughing|cringe|old age|cancer|covid)\b|\b(?:to|would|could)\s+die\s+for\b|\bdie.?hard\b|\bdo or die\b|\bdie\w*\s+down\b|\b(?:hair|tie)\s+dye\b|\bdye\w*\s+(?:my|his|her|their)\s+hair\b|\b(?:nan|nana|nanna|nanny|grandad|grandma|grandpa|granny|grandmother|grandfather|uncle|auntie|aunt|dog|cat|pet|hamster|fish|rabbit|plant|phone|battery|laptop|ipad|tablet|it|patient|patients|people|relative|friend|great.?\w+)\s+(?:\w+\s+)?(?:is|was|are|were|'s|has been|had been)\s+(?:\w+\s+)?dying\b|\bdying\s+(?:of|from)\b|\b(?:scared|afraid|frightened|worried|worries|worry|terrified|fear\w*|think\w*|thought|asks?|asked|asking|questions?|talks? about|talking about|understand\w*)\s+(?:\w+\s+){0,3}(?:(?:that|if|when)\s+)?(?:i|you|we|mum|mummy|dad|daddy|people|he|she|everyone|they|grandad|nan|everybody|the dog)\s+(?:will|might|are going to|is going to|gonna|could|are gonna|is gonna)\s+die\b|\b(?:when|if|before|after)\s+(?:i|we|you|people|they|mum|dad)\s+die\b",
+    r"\bhurt\w*\s+(?:his|her|my|their|our|your)\s+feelings\b|\bhurt feelings\b|\bfeelings\s+(?:\w+\s+)?hurt\b|\bhurt\w*\s+(?:me\s+|us\s+)?(?:that|to see|to hear|to know|to watch|to think|when i think|so much to|deeply|inside|emotionally)\b|\bit\s+(?:really\s+)?hurts\s+(?:me\s+)?(?:that|to|when|so much)\b|\bhurt\s+by\s+(?:the|their|his|her|this|that|how|what|all|our|being|not|comments?|words|a|an)\b|\b(?:wait\w*|process|system|council|delays?|cuts?|decision\w*|polic\w*|budget\w*|funding|lack of \w+|la)\b{W}{0,40}\bhurt\w*|\bhurt\w*\s+(?:\w+\s+)?(?:his|her|my|their)\s+(?:ears|eyes)\b|\b(?:ears?|eyes?|head|tummy|stomach|teeth|tooth|back|legs?|knees?|feet|foot|hips?|joints?|throat|chest|neck|bones?|muscles?|skin|period|periods|splints?|shoes|boots|glasses|braces?|fingers?|wrists?|ankles?|toes?)\s+(?:\w+\s+){0,2}(?:hurt|hurts|hurting|hert|herts)\b|\b(?:noise|noises|loud|lights?|bright|sounds?|music|hand dryers?|dryers?|alarms?|bells?|labels|seams|socks|clothes|sun|injection|jab|needle|blood test|physio|stretches)\b{W}{0,30}\bhurt\w*|\bhurt\w*\b{W}{0,40}\b(?:sense of danger|road sense|runs? off|wander\w*|no fear)\b|\b(?:worried|worry|worries|scared|afraid|concerned|fear|in case)\b{W}{0,30}\b(?:get|gets|be|will be|might be|could be)\s+hurt\b{W}{0,40}\b(?:sense of danger|road|traffic|run\w* off|wander\w*|fall|climb\w*|accident\w*)",
+    r"\bhit\s+(?:and|or)\s+miss\b|\bhit\w*\s+(?:a|the|his|her|their|our|my)\s+(?:brick\s+)?(?:wall|walls|target|targets|milestone|milestones|ceiling|limit|peak|jackpot|road|shops|roof|headlines|button|nail|spot|ground|deadline|deadlines|mark|note|low|snag|barrier|dead end|books|sack|gym|age|teens|puberty)\b|\bhit\w*\s+(?:it\s+off|home|hard|rock bottom)\b|\b(?:a|big|huge|massive|was a|instant)\s+hit\b|\bhit\w*\s+(?:\d+|eighteen|sixteen|year \d+)\b|\bhit\w*\s+(?:hard\s+|badly\s+)?by\s+(?:the\s+)?(?:\w+\s+)?(?:cuts|delays?|changes|costs?|bills?|news|pandemic|covid|lockdown|decision|policy|system)\b|\b(?:cuts|delays?|costs?|bills?|changes|polic\w*|decisions?|funding|budget\w*)\b{W}{0,30}\bhit\w*",
+    r"\bkick\w*\s+off\b|\bkick\w*\s+(?:a|the|his|her|my)\s+ball\b|\bkick.?(?:boxing|about|start\w*|off)\b|\bkick\w*\s+in\b|\bkick\w*\s+up\s+a\s+fuss\b|\bkicked\s+(?:me|him|her|us|them)?\s*out\s+of\s+(?:(?:the|his|her|my|their|our|a)\s+)?(?:\w+\s+){0,2}(?:school|class|classes|lessons?|classroom|room|meeting|club|group|shop|cinema|restaurant|pool|park|game|team|activity|trip|assembly|hall|nursery|college|provision|setting|unit|course|scouts|brownies|cubs|session)\b|\bpunch\s?(?:line|bag|ing bag)\b|\bfruit punch\b|\bno punches\b|\bslap\w*\s+(?:in|on)\s+the\s+(?:face|wrist)\b|\bslap\w*\s+with\s+(?:a|an)\b|\bslap.?dash\b|\bsmack\s+(?:bang|in the middle)\b|\bstab\s+(?:in the dark|at)\b|\bhave a stab\b|\bbirthday bash\b|\bbeat\w*\s+(?:me|him|her|us|them)\s+(?:at|in|to it)\b|\bheart\s?beat\w*|\bbeat\w*\s+(?:the|his|her|my|their)\s+(?:record|time|score|queue|odds|system|traffic|rush|deadline)\b|\bbeat\w*\s+(?:my|him|her|them)sel\w*\s+up\b|\bchok\w*\s+(?:on|back|up)\b|\bchoking\s+(?:hazard|risk)\b|\b(?:panic|asthma|heart|anxiety)\s+attacks?\b|\battack\w*\s+(?:the|his|her|this|that)\s+(?:problem|issue|work|task|day|question)\b|\b(?:dog|dogs)\b{W}{0,30}\b(?:attack\w*|bit|bitten|bite)\b|\bjumped\s+(?:in|on|into|off|up|over|at the chance|around|about|for joy)\b",
+    r"\b{VIOL}\b{W}{0,60}\b{BEHAVIOUR}|\b{BEHAVIOUR}{W}{0,60}\b{VIOL}\b|\b(?:{VIOL}|hurt|hurts|hurting|harm|harms|harming|bite|bites|biting|bit)\s+(?:\w+\s+){0,2}{TARGET}\b|\b(?:i|he|she|they|we)\s+(?:\w+\s+)?(?:hurt|hurts|hurted|bashed|banged|bumped|cut|twisted|sprained|broke)\s+(?:my|his|her|their|our)\s+(?:finger|fingers|thumb|toe|toes|knee|knees|ankle|wrist|elbow|foot|feet|leg|arm|back|head|hand|neck|shoulder|nose|lip|tooth|chin)\b|\b(?:kick\w*|scream\w*)\s+and\s+(?:kick\w*|scream\w*)\b|\b{VIOL}\b{W}{0,60}\b{ACCIDENT}\b|\b{ACCIDENT}\b{W}{0,60}\b{VIOL}\b|\b(?:hurt\w*|bruis\w*|bleed\w*|bled|burn\w*|marks?|injur\w*|grab\w*|push\w*|pull\w*|drag\w*|throw\w*|threw|chuck\w*|shout\w*|scream\w*|swear\w*|yell\w*|violen\w*)\b{W}{0,60}\b(?:{ACCIDENT}|{BEHAVIOUR})|\b(?:grab\w*|push\w*|pull\w*|drag\w*|throw\w*|threw|chuck\w*|shout\w*|scream\w*|swear\w*|yell\w*|violen\w*|spit\w*|spat)\s+(?:\w+\s+){0,3}(?:at\s+)?{TARGET}\b|\b(?:{ACCIDENT}|{BEHAVIOUR}){W}{0,60}\b(?:hurt\w*|bruis\w*|bleed\w*|bled|burn\w*|marks?|injur\w*|grab\w*|push\w*|pull\w*|drag\w*|throw\w*|threw|chuck\w*|shout\w*|scream\w*|swear\w*|yell\w*|violen\w*)\b",
+    r"\bbruis\w*\s+(?:\w+\s+)?(?:easily|ego|pride|confidence|feelings)\b|\b(?:bleed|bleeds|bleeding|bled)\w*\s+(?:us|them|me|families|money|the system)?\s*dry\b|\bheart\s+bleeds\b|\bbleed\w*\s+(?:disorder|condition)\b|\b(?:gums?|tooth|teeth|haemophilia)\b{W}{0,30}\bbl(?:ee|e)d\w*",
+    r"\bburn\w*\s*out\b|\bburnout\b|\bheartburn\b|\bburnt\s+(?:toast|food|dinner|the)\b|\bburn\w*\s+(?:calories|energy|off energy|bridges|the candle|the midnight)\b|\bburning\s+(?:question|issue|sensation|desire)\b|\bburns unit\b|\bmoney to burn\b|\bburn\w*\s+(?:his|her|my)\s+(?:hand|finger|fingers|arm|tongue|mouth)\s+on\s+(?:the|a)\s+(?:oven|hob|stove|kettle|iron|pan|tray|bbq|barbecue|radiator|fire)\b|\bcandle\w*|\bbonfire\w*",
+    r"\bgrab\w*\s+(?:his|her|their|my)\s+attention\b|\bgrab\w*\s+(?:me|him|her|us|them)\s+(?:a|an|some|something)\b|\bpush\w*\s+(?:me|him|her|them|us)\s+(?:\w+\s+){0,2}(?:to|towards|into\s+(?:a\s+|an\s+|the\s+)?(?:mainstream|special\w*|placement|school|college|class|setting|exams?|tribunal|crisis|burnout|independence|education)|too|hard|harder|academically|forward|on|further|out of (?:his|her|my|their) comfort zone)\b|\bpush\w*\s+(?:me|him|her)\s+(?:in|on)\s+(?:a|the|his|her|my)\s+(?:swing|wheelchair|buggy|chair|pushchair)\b|\btrip\w*\s+(?:me|him|her|them|us)\s+(?:to|out|away)\b|\bpull\w*\s+(?:me|him|her)\s+(?:out|up|from|aside|through)\b|\bdrag\w*\s+(?:me|him|her)\s+(?:to|into)\s+(?:school|class|the car|appointments?|lessons?|meetings?|tribunals?)\b",
+    r"\b(?:never|not|no|hasn't|haven't|hasnt|havent|without|don't|do not|doesn't)\b{W}{0,40}\b(?:restrain\w*|restraint\w*|seclu\w*|isolation (?:room|booth)s?|physical(?:ly)? interven\w*)|\b(?:restrain\w*|restraint\w*|physical(?:ly)? interven\w*)\b{W}{0,60}\b(?:never|not needed|not been|hasn't|haven't|rare|rarely)\b|\b(?:restraint|seclusion|physical intervention)\s+(?:policy|policies|training|reduction|plan|data|records?|log|figures)\b|\b(?:reduc\w*|minimi[sz]\w*|training|trained|policy|policies|approach|avoid\w*|ban\w*|reporting)\s+(?:\w+\s+){0,3}(?:restrain\w*|restraint|seclusion|physical interven\w*)|\brestrained\s+(?:him|her|my|them)sel\w*|\bweighted\s+(?:\w+\s+)?blanket\b|\b(?:likes|loves|enjoys|calm\w*|chooses|asks|prefers)\b{W}{0,40}\b(?:blanket|wrap\w*)\b|\bsat on (?:his|her|my) (?:hands|own)\b|\bprone to\b",
+    r"\blocked\s+in\s+(?:a\s+|an\s+|the\s+)?(?:battle|dispute|fight|argument|tribunal|process|cycle|loop|negotiations?|conflict|stalemate)\b|\blocked\s+out\s+of\s+(?:the|his|her|my|our)\s+(?:account|portal|system|app|email|website)\b|\block\w*\s+(?:the\s+)?doors?\b{W}{0,60}\b(?:so|because|as|in case)\s+(?:he|she|they)\s+(?:can't|cannot|doesn't|does not|won't|will not|don't|runs?|wanders?|absconds?|escapes?|bolts?|tries to|might|could)\b|\block\w*\s+(?:his|her)\s+(?:medication|meds|knives|the knives|cupboards?)\b|\blocked\s+away\s+(?:in|at|safely)\b",
+    r"\b(?:shout\w*|scream\w*|swear\w*|yell\w*)\s+(?:\w+\s+)?at\s+(?:me|us|him|her)\s+(?:to|for|about)\s+(?:tidy|clean|hurry|get up|get dressed|get ready|come|stop|go to bed|be quiet|do (?:my|our|his|her) homework|turn|put|sit down|line up|finish|eat|brush)\b|\b(?:shout\w*|scream\w*|yell\w*)\s+(?:\w+\s+)?at\s+(?:me|us|him|her)\b{W}{0,40}\b(?:routine|changes?|meltdown|no|when (?:he|she) (?:can't|is|gets))\b",
+    r"\bthreat\w*\s+(?:(?:us|me|him|her|them|the family|my family|parents|families|my son|my daughter|my child)\s+)?(?:with\s+|to\s+|of\s+)?(?:a\s+|an\s+|the\s+)?(?:exclu\w*|fine\w*|court|legal|prosecut\w*|tribunal|judicial|take (?:us|me|him|her) to court|report\w*|withdraw\w*|remov\w*|stop\w*|clos\w*|refer\w*|permanent|cut\w*|end\w*|funding|letters?|emails?|attendance|penalt\w*|section|social services|call social|deregist\w*|off.?roll\w*|his place|her place|placement|suspension|detention|(?:take|taking|remove|removing|stop|stopping|lose|losing|miss|missing|cancel\w*|ban\w*)\s+(?:away\s+)?(?:\w+\s+){0,2}(?:golden time|playtime|break|breaktime|lunchtime|privileges|rewards?|trips?|phone|ipad|tablet|xbox|console|screen time|pocket money|treats?|football|activities|the trip|prom))|\b(?:under|no|little|a real|a serious|the)\s+threat\b|\bthreatening\s+(?:letters?|emails?|tone|language|manner|calls?)\b|\bthreat\w*\s+(?:to|of)\s+(?:his|her|their|our|the)\s+(?:place|placement|funding|support|provision|school|service)\b",
+    r"\babus\w*\s+of\s+(?:the\s+)?(?:process|power|powers|system|position|procedure|procedures|discretion|law|funds|public money|authority|statutory|legal|rules|data|trust)\b|\babus\w*\s+(?:\w+\s+){0,4}by\s+(?:the\s+)?(?:system|process|council|la|local authority|services|professionals|panel|nhs)\b|\b(?:system|process|council|la|local authority|services)\b{W}{0,30}\babus\w*|\b(?:signs?|indicators?|training|awareness|recogni[sz]\w*|spot\w*|identify\w*|prevent\w*|protect\w*|tackl\w*|talks?|assembly|lessons?|sessions?|workshops?|courses?|policy|policies)\b{W}{0,40}\b(?:abus\w*|neglect\w*|exploit\w*|groom\w*|county lines|traffick\w*|fgm|forced marr\w*|self.?harm\w*|suicid\w*|bull\w*|knife|knives|drugs|domestic|sexual|sex|coerc\w*|violen\w*|gangs?|cse|cce|restrain\w*|online|nudes?)|\b(?:abus\w*|neglect\w*|exploit\w*|groom\w*|county lines|traffick\w*|self.?harm\w*|suicide|bull\w*|drugs|sexual\w*|violen\w*|gangs?|knife crime)\b{W}{0,40}\b(?:training|awareness|policy|policies|procedures?|toolkit|strategy|screening|pathway|framework|guidance|audit|champions?|lead|team|service|charity|prevention|education|workshops?|assembly|talks?|sessions?|lessons?|week|day|month|ambassadors?|helpline)\b|\babus\w*\s+(?:\w+\s+){0,3}(?:staff|workers|officers|teachers|the senco|professionals)\b|\b(?:verbal(?:ly)?|online)\s+abus\w*\s+(?:from|by)\s+(?:other\s+)?(?:parents|families)\b|\babus\w*\s+(?:the|their|its|his|her)\s+(?:system|power|powers|position|process|authority|trust)\b",
+    r"\b(?:personal|self|self-care|hair|dog|pet|horse|pony)\s+groom\w*|\bgroom\w*\s+(?:skills|routines?|needs|and (?:dressing|hygiene|washing)|tasks|himself|herself|the (?:dog|horse|pony|cat))\b|\bbride and groom\b",
+    r"\b(?:could|might|may|would|will|easily|vulnerable to|risk of|at risk|in case|worr\w*|scared|afraid|concerned|fear\w*)\b{W}{0,40}\b(?:exploit\w*|groom\w*|abus\w*|bull\w*|taken advantage|led astray|gangs?)\b|\bexploit\w*\s+(?:the|this|a|our|their|his|her)\s+(?:system|loophole|gap|situation|goodwill|strengths?|interests?|potential)\b|\bgangs?\s+(?:of\s+)?(?:friends|mates|girls|boys)\s+(?:at|from|in)\b",
+    r"\b(?:our|a|his|her|their|no|an open|open)\s+secret\s+(?:weapon|santa|garden|ingredient|to success|code|agent|door|diary)\b|\b(?:no|open|not a)\s+secret\b|\bsecret\s+(?:santa|garden|ingredient|weapon|code|agent|door)\b|\b(?:can't|cannot)\s+tell\s+(?:you|anyone|anybody|people|the)\s+(?:how|what|enough|why|the difference|if|whether|when)\b|\bdelet\w*\s+(?:all\s+)?(?:the|their|our|his|her|my|your)?\s*(?:chats?|messages|texts|dms|history|pics|photos)\b{W}{0,40}\b(?:school|app|seesaw|tapestry|class dojo|dojo|teams|storage|space)\b",
+    r"\b(?:friends?|mates?|cousins?|classmates?|family|brother|sister|dad|mum|nan|grandad|gaming group)\b{W}{0,30}\b(?:online|on (?:discord|snapchat|snap|roblox|fortnite|minecraft|instagram|insta|tiktok|whatsapp|xbox|playstation|facebook|the internet|a game|an app|games?|kik|omegle|telegram|twitch|youtube))\b{W}{0,60}\b(?:safe\w*|supervis\w*|monitor\w*|parental controls?|we know|in real life|from school|from his class|from her class)\b|\b(?:safely|supervised|monitored|we supervise|we monitor|parental controls?)\b{W}{0,60}\b(?:online|discord|snapchat|roblox|fortnite|minecraft|instagram|tiktok|whatsapp|xbox)\b",
+    r"\b(?:sex|sexual\w*)\s+(?:education|ed|and relationships?|health|orientation|identity|development|differences|ratio|discrimination)\b|\b(?:relationships?|rse|pshe)\s+(?:and|&)\s+sex\w*\b|\brse\b|\bsex of\b|\bsame.?sex\b|\bopposite sex\b|\bsingle.?sex\b|\bsexuality\b|\b(?:strips?|stripping|stripped|running around|runs? around|ran around)\s+(?:\w+\s+)?naked\b|\bnaked\s+eye\b|\bnaked\s+(?:in|during|when)\s+(?:\w+\s+){0,3}(?:meltdowns?|overwhelmed|sensory|bath\w*|getting dressed)\b",
+    r"\btouch\w*\s+(?:me|him|her|us)\s+(?:that|to see|to hear|by|deeply|so much)\b|\b(?:like|likes|liked|hate|hates|hated|stand|bear|tolerate|tolerates|cope with|copes with|mind|minds|sensory|defensive|can't stand|can't bear|won't let|wont let|doesn't let|scared of|upset by|upsets)\b{W}{0,30}\btouch\w*(?:\s+(?:me|him|her|them|(?:my|his|her|their)\s+\w+))?|\btouch\w*\b{W}{0,30}\b(?:sensory|defensive|his work|her work|toys|things|stuff)\b|\bkiss\w*\s+(?:me|him|her)\s+(?:goodnight|good night|goodbye|bye|on the (?:cheek|forehead|head|hand))\b|\b(?:hugs?|cuddles?)\s+and\s+kiss\w*",
+    r"\b(?:photos?|pics?|pictures?|vids?|videos?|images?|film\w*|recordings?|selfies|snaps?)\s+of\s+(?:me|him|her|them)\s+(?:\w+\s+){0,3}(?:doing|playing|learning|working|at (?:school|sports day|forest school|the trip|the park|nursery|the zoo|the beach|the farm)|on (?:tapestry|seesaw|class dojo|dojo|the app|the website|trips?)|for (?:his|her|my|the|their) (?:book|journal|folder|portfolio|profile|passport|plan|learning|records?|ehcp)|with (?:his|her|my|their) (?:friends|class|work|family)|smiling|happy|enjoying|having fun|and (?:his|her) work|every day|in the (?:play|show|nativity|concert))\b|\b(?:send|sends|sent|sending|share|shares|shared|sharing)\s+(?:us\s+|me\s+)?(?:photos|pictures|pics|videos)\s+(?:of\s+)?(?:his|her|their|the)\s+(?:work|day|learning|activities|progress)\b|\b(?:news|word|rumours?|gossip|illness|bug|virus|covid|flu|nits|chickenpox|sickness)\b{W}{0,30}\b(?:round|around)\s+(?:the\s+)?(?:whole\s+)?(?:school|year|class)\b",
+    r"\bneglect\w*\s+(?:toolkit|strategy|training|screening|tool|tools|policy|pathway|framework|guidance|procedures?|audit|champions?|lead|of duty)\b|\bneglect\w*\s+(?:their|its|his|her|the|our)\s+(?:duty|duties|responsibilit\w*|statutory|legal)\b|\bneglect\w*\s+(?:by|from)\s+(?:the\s+)?(?:system|council|la|local authority|services|school|schools|government|nhs|state|professionals|authorities|camhs)\b|\b(?:council|la|local authority|system|government|schools?|services|authority|camhs|nhs|the state|professionals)\b{W}{0,30}\bneglect\w*|\bneglect\w*\s+(?:of|in)\s+(?:duty|send|provision|sen)\b",
+    r"\bno\s+food\s+(?:tech\w*|science|lessons?|preparation|prep|hygiene)\b|\bno\s+(?:food|drink)\s+(?:or drink\s+)?(?:is\s+|are\s+)?(?:allowed|in (?:class|the classroom|lessons|the car|the library)|on the (?:\w+\s+)?(?:bus|taxi|minibus|transport|coach))\b|\bno\s+(?:breakfast|lunch|after school|homework)\s+(?:club|clubs)\b|\bno lunch (?:time|break)\b|\bno (?:dinner|lunch) (?:money|hall|staff|supervisor|supervisors|time)\b|\bno free school meals\b|\bno (?:food|dinner|tea|breakfast|lunch) (?:\w+\s+)?(?:plans?|provision|choices?) (?:for|that)\b|\b(?:hungry|starving|starved)\s+(?:\w+\s+)?(?:for|to)\s+(?:\w+\s+)?(?:learn\w*|knowledge|facts|success|more|information|attention|progress|praise|books|reading|stories)\b|\b(?:hungry|starving)\s+(?:\w+\s+)?(?:after|before|by|at|when (?:he|she|i) (?:gets?|get) (?:home|in))\s+(?:\w+\s+){0,2}(?:swimming|school|pe|sport|football|training|lunch|dinner|tea|break|the end|home time|playtime|home)\b|\b(?:medication|meds|tablets|growth spurt|prader\w*|pws|steroids|diabet\w*|tube|peg)\b{W}{0,40}\b(?:hungry|starving)\b|\b(?:hungry|starving)\b{W}{0,40}\b(?:medication|meds|tablets|growth spurt|prader\w*|pws|steroids|diabet\w*)\b|\bstarved\s+of\s+(?:funding|money|resources|support|cash|investment|attention|staff)\b|\b(?:get|gets|got|feel\w*|is|was|am|i'm|goes|go)\s+(?:\w+\s+)?hungry\s+(?:in|during|before)\s+(?:\w+\s+)?(?:lessons?|maths|english|class|the morning|assembly)\b|\bfed\s+up\b|\bfeed\w*\s+(?:back|into|through|in)\b|\b(?:tube|peg|ng)\s+fe(?:e)?d\w*|\bfeeding\s+(?:tube|plan|team|clinic|therapy|difficulties|issues|problems|pump)\b|\b(?:lose|loses|lost|losing)\s+(?:his|her|my|their)\s+(?:lunch|dinner)\s+(?:money|box|card|pass)\b|\bwell\s+fed\b",
+    r"\b(?:toilets?|bathrooms?|changing rooms?|classrooms?|school|building|hall|canteen|bus|taxi|minibus|portacabin|ward|unit|respite)\b{W}{0,40}\b(?:dirty|filthy|smelly|stinky|no heating|no beds?)\b|\bno\s+beds?\s+(?:available|space|spaces|in (?:the\s+)?(?:hospital|unit|ward|respite)|at (?:the\s+)?(?:hospital|unit|respite))\b|\bno\s+(?:coat|shoes)\s+(?:on|peg|pegs|rack)\b|\b(?:refuses|refused|won't|wont|doesn't)\s+(?:\w+\s+){0,2}(?:coat|shoes)\b",
+    r"\bleft\s+(?:\w+\s+){0,3}(?:alone|on (?:my|his|her|their|our) own|by (?:myself|himself|herself|themselves|ourselves))\s+to\s+(?:deal|cope|fight|sort|manage|figure|work|get on|navigate|pick|find|battle|struggle|do|chase|research|arrange|organise|organize|pay|fund)\b|\b(?:likes?|like to be|likes to be|prefers?|prefer to be|wants to be|want to be|needs to be|need|needs|asks to be|chooses to be|happy to be|calm when)\s+(?:\w+\s+)?(?:left\s+)?(?:alone|on (?:his|her|my|their) own)\b|\balone\s+(?:time|space)\b|\bsleep\w*\s+on\s+(?:the\s+)?floor\b{W}{0,40}\b(?:sensory|prefers?|likes?|chooses|loves|sleeping bag|camping|sleepover|mattress)\b|\b(?:sensory|prefers?|likes?|chooses|loves|sleeping bag|camping|sleepover)\b{W}{0,40}\bsleep\w*\s+on\s+(?:the\s+)?floor\b|\b(?:nobody|no one|noone|no-one|no body)\s+(?:\w+\s+)?(?:is\s+(?:in|at home|home))\s+(?:to\s+)?(?:answer|pick up|take)\b",
+    r"\b(?:kicked|thrown|chucked|turned|threw|kick|throw|chuck)\s+(?:me|him|her|them|us)?\s*out\s+(?:of\s+(?:(?:the|his|her|my|their|our|a)\s+)?(?:\w+\s+){0,2}(?:school|class|classes|lessons?|classroom|room|meeting|club|group|shop|cinema|restaurant|pool|park|game|team|activity|trip|assembly|hall|nursery|college|provision|setting|unit|course|scouts|brownies|cubs|session)|on (?:a|the) limb|(?:for|to) (?:lunch|dinner|tea|the day|a treat|a walk|a drive)|the window|the rubbish|his toys|her toys)\b|\b(?:thrown|threw|throw|throws)\s+out\s+(?:the|his|her|my|our|their)\s+(?:\w+\s+)?(?:application|request|appeal|complaint|case|claim|report|evidence|plan|toys|clothes|food|rubbish)\b|\bhomeless\w*\s+(?:team|service|department|charity|prevention|officer|application)\b|\b(?:made|became|become|being)\s+homeless\b{W}{0,60}\b(?:temporary accommodation|housing|council|moved|placed|hostel|bed and breakfast|b&b)\b",
+    r"\b(?:adhd|epilepsy|epileptic|anti\w*|seizure|prescribed|prescription|medical|trial|new|his|her|the|my|these|those)\s+drugs?\b|\bdrugs?\s+(?:for|to help|to control|trial|and alcohol (?:education|awareness|service|team|worker|services))\b|\b(?:talk|assembly|lesson|workshop|session|education|awareness)\s+(?:\w+\s+){0,2}(?:on|about)\s+(?:drugs|alcohol)\b|\b(?:drunk|drank)\s+(?:water|milk|juice|enough|any|some|it|from|his|her|a|the)\b|\bpunch.?drunk\b|\b(?:weed|weeds|weeding)\s+(?:the|out)\b",
+    r"\b(?:cut|cuts|cutting|cutted)\s+(?:my|him|her|them)sel(?:f|ves)\s+(?:a|an|some|the)\b|\b(?:cut|cuts|cutting|cutted)\s+(?:my|him|her|them)sel(?:f|ves)\s+(?:\w+\s+){0,3}(?:shaving|cooking|on (?:a|the) (?:tin|can|knife|glass|paper|edge))\b|\b(?:\w+\s+)?cutting\s+(?:\w+\s+)?(?:hours|funding|support|services|costs|corners|provision|budgets?|transport|back|down|out|it fine|it close|edge|paper|shapes|food|hair|nails|teeth|the (?:cake|grass|hedge|lawn)|pictures)\b|\bshoulder\s+blades?\b|\b(?:razor|razors)\b{W}{0,30}\bshav\w*|\bshav\w*\b{W}{0,30}\brazors?\b|\b(?:blade|blades)\s+(?:runner|of grass)\b|\bhelicopter\s+blades?\b|\b(?:fan|scooter|roller|rollerblades|skate)\s+blades?\b|\bgrass\b",
+    r"\b(?:ears?|teeth|tooth|head)\s+(?:\w+\s+)?(?:bang\w*|bleed\w*|bled)\b{W}{0,30}\b(?:music|party|noise)\b|\bhead.?bang\w*\s+(?:to|at)\s+(?:music|the music|a concert|gigs?)\b",
+    r"\bend\s+(?:it|things)\s+(?:there|here|at that|with\s+(?:my|his|her|the)\s+(?:boyfriend|girlfriend|partner|ex|provider|agency|school|placement|college|council|la))\b|\bend\s+it\s+(?:all\s+)?(?:on|with)\s+(?:a high|a good note|a positive)\b|\bend (?:things|it) (?:early|now) (?:before|if|so)\b",
+    r"\b(?:(?:there's|there is|is|it's|its|theres)\s+)?(?:no\s+point)\s+(?:in\s+|of\s+)?(?:\w+\s+){0,2}(?:complain\w*|ask\w*|telling|tell|ringing|ring|call\w*|email\w*|apply\w*|appeal\w*|going to (?:the|a) (?:council|school|meeting|gp|doctor|review)|arguing|chasing|writing|contacting|the (?:review|meeting|plan|ehcp|council|process|form|report|assessment|appointment|referral|complaint|tribunal)|reviews?|meetings?|forms?|(?:his|her|my|the)\s+(?:homework|plan|ehcp|review)|homework|school|lessons?|maths|english|science|tests?|exams?|revis\w*|trying to (?:get|explain|talk|speak|make|contact)|fighting|pushing|waiting|them|it|that|this)\b|\b(?:council|school|they|la|panel|camhs|gp|service|services|system)\b{W}{0,30}\bno point\b|\bsee\s+(?:the|any)\s+point\s+(?:of|in)\s+(?:the|a|an|this|that|his|her|my|our|their|doing|going to|school|homework|maths|english|lessons?|tests?|exams?|reviews?|meetings?|complain\w*|asking|it|them|reading|writing|learning|revision|pe|uniform|rules?)\b|\bpoint\s+(?:scoring|of view|system)\b",
+    r"\b(?:(?:don't|do not|doesn't|does not|didn't|did not|never|not|no longer|wouldn't|would not)\s+(?:\w+\s+)?(?:feel|feels|felt)\s+(?:\w+\s+)?|not\s+(?:\w+\s+)?)?(?:unsafe|safe)\b{W}{0,60}\b{BENIGN}\b|\b{BENIGN}\b{W}{0,40}\b(?:unsafe|not safe|feel safe|feels safe|felt safe)\b|\b(?:afraid|frightened|scared|terrified|petrified|fear|fears|feared|fearful|scares|scare|scary|scarey|terrifying|frighten|frightens)\b{W}{0,60}\b{BENIGN}\b|\b{BENIGN}\b{W}{0,40}\b(?:afraid|frightened|scared|terrified|petrified|fear|fears|feared|fearful|scares|scare|scary|scarey|terrifying|frighten|frightens)\b|\b(?:i'm|i am|we're|we are|i was|afraid)\s+afraid\s+(?:that|to say|i|we|it|so|not|this|the)\b|\b(?:my|our|his|her|the|biggest|greatest|main|real)\s+fears?\s+(?:is|are|was|were|for)\b|\bfear\s+of\s+missing\s+out\b|\bfor\s+fear\s+of\b|\bno\s+fear\b|\bscared\s+(?:to|of)\s+(?:complain\w*|ask|say anything|speak up|challenge|appeal|push|rock the boat|raise|make a fuss|lose|losing)\b",
+    r"\b(?:not|isn't|wasn't|never)\s+(?:\w+\s+)?safe\s+(?:for\s+(?:him|her|them)\s+)?(?:to\s+)?(?:travel|walk|cross|go out alone|climb|be near roads|use the|go on the|ride)\b|\b(?:road|roads|traffic|cross\w*|sense of danger|runs? off|ran off|wander\w*|bolt\w*|elope\w*)\b{W}{0,40}\b(?:unsafe|not safe)\b|\b(?:unsafe|not safe)\b{W}{0,40}\b(?:road|roads|traffic|crossing|sense of danger|runs? off|wander\w*|bolt\w*)\b|\bunsafe\s+(?:behaviou?rs?|building|buildings|equipment)\b|\bnot\s+(?:\w+\s+)?safe\s+(?:to say|to assume|bet)\b|\bsafe\s+(?:and|&)\s+(?:happy|well|settled|sound)\b",
+    r"\bbull\w*\b{W}{0,80}\b(?:sorted|resolved|dealt with|deals? with it|deal with it|handled|stopped|stamped out|tackled|fine now|ok now|okay now|all good|over now|not any ?more|no longer|in the past|great now|happy now|brilliant now|was (?:really )?good|were (?:really )?good|(?:new|this) school (?:is|are) (?:great|brilliant|lovely|amazing|better)|straight away|quickly|really well)\b|\b(?:used to|last year|at (?:his|her|my|our) old school|years ago|in year \d+|in primary|at primary|previous school|former school|in the past)\b{W}{0,30}\bbull\w*|\b(?:anti.?bullying|zero tolerance)\b|\bbullying\s+(?:policy|policies|is dealt|is taken|is not tolerated|ambassadors?|week|workshop|charter|lessons?|survey|procedures?|incidents are|is rare|is handled)\b|\bbull\w*\s+(?:is|are)\s+(?:dealt|handled|taken|not tolerated|rare)\b|\b(?:feel|feels|felt|being|been|was|were|get|gets|got)\s+(?:\w+\s+)?bullied\s+(?:by|into)\s+(?:the\s+)?(?:la|council|local authority|school|system|professionals|panel|services|senco|head|headteacher|caseworker|officer|sendias|camhs|accepting|signing|agreeing)\b|\bbully\w*\s+(?:tactics|culture)\b|\b(?:he|she|they)\s+(?:\w+\s+)?bull(?:ies|ied|y)\s+(?:others|other|his|her|younger)\b|\bbull(?:dog|dozer|et|ets|ring|y for you|y for him|y for her)\b",
+    r"\b(?:run|runs|ran|running)\s+away\s+(?:from\s+)?(?:(?:the|this|our|that|their)\s+(?:problem|problems|issue|issues|truth|fact|responsibilit\w*|question|conversation)|with (?:it|the idea)|from (?:class|the class|the classroom|lessons?|the lesson|the hall|assembly|work|the table|staff|adults|the room|his ta|her ta|the dentist|the doctor|demands|it all|everything)|(?:in|at|around|about|from) (?:the )?(?:playground|park|field|garden|supermarket|shops?|beach|school gates))\b|\b(?:playground|park|supermarket|shop|shops|beach|field)\b{W}{0,40}\b(?:run|runs|ran|running)\s+away\b|\bmissing\s+(?:from\s+)?(?:education|school|lessons)\b",
+    r"\b(?:fight|fights|fighting|fought|argue|argues|arguing|row|rows|rowing)\b{W}{0,40}\b(?:council|la|school|system|professionals|tribunal)\b",
+    r"\b(?:paperwork|forms?|reports?|files?|letters?|emails?|evidence|plans?|documents?|records?|ehcp|applications?|things|stuff|kit|uniform|shoes|coats?|bags?|money|equipment|hearing aids?|glasses|it|they|post|notes|minutes)\s+(?:\w+\s+)?(?:go|goes|went|gone|going|keeps? going|has gone|have gone)\s+missing\b|\b(?:go|goes|went|gone|going)\s+missing\b{W}{0,60}\b(?:shopping centre|supermarket|park|shop|beach|playground|for (?:\w+\s+)?(?:minutes|mins|a minute)|sense of danger|found (?:him|her) (?:straight away|quickly|soon))\b",
+    r"\b(?:feel|feels|felt|like)\s+(?:\w+\s+){0,3}bang\w*\s+(?:my|our|his|her|their)\s+heads?\s+against\b|\bbang\w*\s+(?:my|our|their)\s+heads?\s+against\s+(?:a\s+)?(?:brick\s+)?walls?\b",
+    r"\b(?:children|young people|pupils|students|kids|people|those|anyone|families|parents)\s+(?:who|that)\s+(?:\w+\s+)?(?:self.?harm\w*|are\s+(?:suicidal|self.?harming|being\s+bullied|bullied|abused|neglected|exploited))\b|\bself.?harm\w*\s+(?:services?|team|pathway|support|training|policy|protocol|wait\w*|referrals?|clinic)\b",
+    r"\bbull\w*\s+(?:\w+\s+){0,3}(?:at|in)\s+(?:his|her|my|our|their)\s+(?:old|last|previous|first|former|primary)\s+(?:school|class|college|nursery|setting)\b|\bzero tolerance\b{W}{0,40}\bbull\w*|\banti.?bull\w*|\b(?:help\w*|support\w*|deal\w*|advice|advised)\s+(?:\w+\s+){0,3}(?:with|on|about)\s+(?:a\s+|the\s+|some\s+)?bull\w*",
+    r"\bhit\w*\s+(?:us|me|him|her|them|the family|families|everyone|everybody)?\s*(?:really\s+|so\s+|very\s+)?hard\b|\bhit\w*\s+(?:\w+\s+)?(?:brick\s+)?(?:wall|walls|targets?|milestones?|ceiling|limit|peak|jackpot|headlines|button|nail|spot|ground running|deadlines?|mark|marks|low|snag|barrier|dead end|books|sack|gym|puberty|teens|rock bottom)\b|\bhit\w*\s+(?:me|him|her|us|them)?\s*with\s+(?:a|an|another|the|yet another|more|this)\s+(?:\w+\s+){0,3}(?:exclusion|fine|letter|bill|detention|sanction|suspension|decision|refusal|rejection|demand|charge|penalty|news|diagnosis|cut|cuts|bombshell|reality|plan|report|email|request)\b",
+    r"\b(?:could|could've|could have|would|would've|i'd|i'll|wanted to|want to|felt like|feel like|ready to|going to|gonna|nearly|almost)\s+(?:\w+\s+)?(?:kill\w*|kil|strangl\w*|murder\w*|throttl\w*|punch\w*|slap\w*|shake|shook|thump\w*|swing for|scream at|shout at)\s+(?:the|that|this|our|his|her|my|a|some)\s+(?:\w+\s+)?(?:caseworker|case worker|case officer|senco|head|headteacher|head teacher|council|la|officer|panel|school|system|manager|consultant|paediatrician|gp|receptionist|sendco|coordinator|teacher|person|lady|bloke|computer|printer|laptop|phone)\b",
+    r"\babus\w*\s+(?:that\s+)?(?:we|i|parents|families|staff)\s+(?:\w+\s+)?(?:received|got|get|had|took|receive|suffer\w*|faced|face)\b|\babus\w*\s+(?:\w+\s+){0,2}(?:from|by)\s+(?:the|a|an|our)\s+(?:council|la|local authority|officer|caseworker|case worker|school|staff|panel|professionals?|other parents|parents|members of the public|public|head|senco|receptionist|services?)\b",
+    r"\bdying\s+inside\b|\brather\s+die\s+than\b|\b(?:i'm|im|i am|he's|she's|it's|its)\s+dead\s+(?:against|set|serious|good|nice|funny|easy|hard|happy|excited|boring|proud|strict|tired|chuffed|right|lucky|keen|worried|bored|jealous|pleased|gutted|annoyed|quiet|loud|busy|cool|clever|kind|fun)\b|\bdead\s+(?:end|ends|line|lines|loss|weight|heat|on|centre)\b|\bdeadline\w*",
+    r"\b(?:it|this|that|which|and it)\s+(?:really\s+|so\s+|still\s+|just\s+)?hurt\w*\s+(?:me\s+|us\s+)?(?:to|that|when|so much|a lot|deeply)\b",
+    r"\b(?:was|felt like|like|is|it's|its)\s+(?:a\s+)?(?:real\s+)?(?:punch|kick|slap|stab)\s+in\s+the\s+(?:gut|teeth|face|stomach|back)\b",
+    r"\b(?:felt|feel|feeling|feels)\s+(?:so\s+|really\s+|very\s+|quite\s+|a bit\s+)?(?:attacked|ambushed|threatened|bullied|abused|hit)\s+(?:in|by|at|during)\s+(?:the|that|this|every|a|our|each)\s+(?:\w+\s+)?(?:meeting|meetings|review|panel|tribunal|council|la|school|process|system|report|email|letter|hearing|call|conversation|professionals)\b",
+    r"\bviolen\w*\s+(?:\w+\s+){0,3}(?:for|in)\s+(?:the|a|mainstream|this|that|his|her)\s+(?:school|class|setting|classroom|unit)\b|\btoo\s+violent\b|\bviolen(?:t|ce)\s+(?:outbursts?|behaviou?rs?|meltdowns?|episodes?|incidents?|video\s+games?|games?|films?|tv)\b|\bnon.?violen\w*",
+    r"\b(?:hungry|starving)\b{W}{0,60}\b(?:won't|wont|doesn't|does not|refuses to|refused to|can't|cannot|will not|didn't|did not|doesnt)\s+(?:\w+\s+)?eat\b|\b(?:hungry|starving)\s+when\s+(?:he|she|i|they)\s+(?:gets?|get|come|comes)\s+(?:home|in)\b|\bstarv\w*\s+(?:the|a|our|their|schools?|services?|send|it)\s+(?:\w+\s+)?of\b|\b(?:hungry|starving)\s+for\s+(?:\w+\s+){0,2}(?:communication|information|news|answers|support|help|respite|a break|sleep|attention|knowledge|facts|learning|progress|praise|books|reading|stories|success|more|change|contact|honesty|transparency|a decent|decent|proper|some)\b|\b(?:tube|peg|feeds?|feeding)\b{W}{0,40}\b(?:hungry|starving)\b",
+    r"\bbl(?:ee|e)d\w*\b{W}{0,40}\b(?:tooth|teeth|gums?|nose|operation|surgery|injection|jab|period|dentist|blood test|cannula)\b",
+    r"\boverdos\w*\s+(?:of|on)\s+(?:sugar|sweets|chocolate|e.?numbers|screens?|screen time|tv|fun|information|excitement|energy|caffeine|fizzy|haribo|cake|paperwork|meetings)\b",
+    r"\bleft\s+(?:\w+\s+){0,2}(?:alone|on (?:his|her|their) own)\s+(?:at|in|during|for)\s+(?:\w+\s+)?(?:lunch|lunchtime|break|breaktime|playtime|the playground|class|lessons?|school|the classroom|pe|assembly)\b",
+    r"\b(?:(?:want|wanna|wants|wanted|wish|wished|wishes|just want)\s+(?:to\s+)?(?:just\s+)?)?disappear\w*\b{W}{0,40}\b(?:in front of|asks? me|asked me|questions|embarrass\w*|read(?:ing)? (?:out|aloud)|presentations?|speak\w*|the teacher|shy|the ground|under the table|into the floor)\b|\b(?:embarrass\w*|cringe|shy)\b{W}{0,40}\bdisappear\w*",
+    r"\b(?:children|pupils|kids|young people|students|some|they)\s+(?:\w+\s+)?abscond\w*|\babscond\w*\s+(?:risk|policy|procedures?)\b",
+    r"\bknife\s+(?:and|&)\s+fork\w*|\bknives\s+(?:and|&)\s+forks\b|\b(?:knife|knives)\s+(?:skills|safely|to cut|work|crime|awareness|amnesty)\b|\b(?:butter|table|bread|plastic|toy|cake|palette|craft|stanley)\s+knife\b|\b(?:knife|knives|blade|blades)\b{W}{0,50}\b(?:cook\w*|chef|kitchen|baking|cutlery|food tech\w*|dinner|lunch|meal\w*|crafts?|dt)\b|\b(?:cook\w*|chef|kitchen|baking|cutlery|food tech\w*)\b{W}{0,50}\b(?:knife|knives|blade|blades)\b|\bnerf\s+guns?\b|\b(?:water|toy|glue|nerf|pretend|staple)\s+guns?\b|\bgun\s+games?\b|\bweapons?\s+(?:in|on)\s+(?:fortnite|minecraft|the game|games?|call of duty)\b",
+    r"\b(?:restrain\w*|restraint\w*|physical(?:ly)? interven\w*)\b{W}{0,60}\b(?:last resort|always recorded|recorded and reported|in line with|according to (?:the|their) policy)\b",
+    r"\b(?:take|took|taken|taking|remove\w*|confiscat\w*|lost|lose|losing|no|loses|miss\w*)\s+(?:\w+\s+){0,3}(?:ipad|phone|tablet|xbox|console|screen time|pocket money|treats?|golden time|playtime|privileges|tv|games?|break|trip|football)\b{W}{0,40}\bas\s+(?:a\s+)?punishment\b|\bas\s+(?:a\s+)?punishment\b{W}{0,40}\b(?:ipad|phone|tablet|xbox|console|screen time|pocket money|treats?|golden time|playtime|privileges|tv|games?|detention|trip)\b|\b(?:detentions?|exclusions?|isolation|sanctions?|consequences?)\b{W}{0,30}\bas\s+(?:a\s+)?punishment\b",
+    r"\b(?:was|got|been|being|were|like)?\s*(?:being\s+)?hit\s+by\s+(?:a|the)\s+(?:car|bike|bus|ball|van|lorry|swing|door|cricket ball|football|train|truck|ton of bricks|tonne of bricks|brick|wave|wall)\b",
+    r"\bweapons?\b{W}{0,40}\b(?:council|la|local authority|school|system|against (?:parents|families|us))\b|\b(?:council|la|local authority|school|system|they)\b{W}{0,40}\bweapons?\b",
+    r"\b(?:(?:bit|bite|bites|biting|chew\w*|pick\w*)\s+(?:his|her|my|their)\s+(?:nails|cuticles|lips?)\b{W}{0,20}\b)(?:till|until)\s+(?:\w+\s+){0,2}(?:bleed\w*|bled)\b{W}{0,60}\b(?:exams?|tests?|anxious|nervous|fidget\w*|now|but)\b",
+    r"\bhomeless\w*\b{W}{0,60}\b(?:but (?:we|now)|now (?:we|have|live)|rehoused|council house|housed now|found (?:a|us))\b",
+    r"\b(?:don't|dont|do not|doesn't|doesnt|does not|hate|hates)\s+(?:like\s+)?(?:being|going|staying)\s+(?:at\s+)?home\b{W}{0,60}\b(?:bored|boring|holidays?|routine|structure|nothing to do|screen|wifi|school is|prefers school|loves school|friends)\b",
+    r"\b(?:concern\w*|worr\w*|anxious|nervous)\b{W}{0,40}\bbull\w*|\bbull\w*\b{W}{0,40}\b(?:concern\w*|worr\w*)\s+(?:for|about|at|when)\b",
+    r"\b(?:verbal(?:ly)?\s+)?(?:abus\w*|aggress\w*|threat\w*)\s+(?:\w+\s+){0,2}(?:towards?|to|at|with)\s+{TARGET}\b|\b{BEHAVIOUR}{W}{0,60}\b(?:abus\w*|threat\w*)\b|\b(?:abus\w*|threat\w*)\b{W}{0,60}\b{BEHAVIOUR}",
+    r"\b(?:older|grown)\s+(?:lads|men|guys|blokes|boys)\b{W}{0,60}\b(?:at (?:youth club|football|scouts|cadets|church|the club)|let (?:me|him|her)|helped|help|kind|nice|coach\w*|mentor\w*|play)\b",
+];
+
+/// Who or what, named beside a frightened child, means the fright may not be
+/// ordinary even when an ordinary thing is named too.
+const FEAR_CONTEXT: &str = r"\b(?:dad|daddy|dads|mum|mummy|mums|mam|mom|father|mother|step\w*|boyfriend|girlfriend|partner|uncle|brother|cousin|nan|grandad|man|lads|older (?:boys|kids|lads|men)|someone|somebody|at home|going home|go home|house|bedroom|touch\w*|hurt\w*|hit\w*|shout\w*|drunk|drink\w*|temper|angry|escort|driver|carer|touch\w*)\b";
+
+// ---------------------------------------------------------------------------
 // Structured personal data
 // ---------------------------------------------------------------------------
 
@@ -1503,6 +1927,61 @@ pub struct Detector {
     structured: Vec<(Structured, Regex)>,
     child_context: Option<Regex>,
     lexicon: Lexicon,
+    /// The broad lexicon, one regex for each kind (and softness).
+    fallback: Vec<Fallback>,
+    /// Figurative and other readings a lexicon hit may lie inside.
+    fallback_exceptions: Vec<BytesRegex>,
+    fear_context: Option<BytesRegex>,
+}
+
+struct Fallback {
+    kind: SafeguardingKind,
+    /// Explained away by an exception only when no threatening person or place is named.
+    soft: bool,
+    re: BytesRegex,
+}
+
+/// A fallback pattern with its word lists filled in.
+fn expand_fallback(pattern: &str) -> String {
+    pattern
+        .replace("{VIOL}", VIOL)
+        .replace("{FEAR}", FEAR)
+        .replace("{BENIGN}", BENIGN)
+        .replace("{ACCIDENT}", ACCIDENT)
+        .replace("{BEHAVIOUR}", BEHAVIOUR)
+        .replace("{TARGET}", TARGET)
+        .replace("{W}", r"[^.!?\n]")
+}
+
+/// Each alternative of each fallback exception on its own, so that one
+/// exception's match cannot hide another's in the same sentence.
+fn fallback_exception_patterns() -> Vec<String> {
+    FALLBACK_EXCEPTIONS
+        .iter()
+        .flat_map(|p| {
+            let expanded = expand_fallback(p);
+            alternatives(&expanded)
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The fallback lexicon joined into one pattern per (kind, softness), in order.
+fn fallback_groups() -> Vec<(SafeguardingKind, bool, String)> {
+    let mut groups: Vec<(SafeguardingKind, bool, String)> = Vec::new();
+    for &(kind, soft, pattern) in FALLBACK {
+        let pattern = expand_fallback(pattern);
+        match groups.iter_mut().find(|(k, s, _)| *k == kind && *s == soft) {
+            Some((_, _, joined)) => {
+                joined.push('|');
+                joined.push_str(&pattern);
+            }
+            None => groups.push((kind, soft, pattern)),
+        }
+    }
+    groups
 }
 
 impl Default for Detector {
@@ -1644,6 +2123,14 @@ impl Detector {
         let child_context = compile(
             r"\b(?:son|daughter|child|children|kids?|boy|girl|twins?|grandson|granddaughter|lad|pupil|he|she|him|her|his|i|i'm|im|me|my|we|our)\b|\byear\s?\d{1,2}\b|\by\d{1,2}\b|\breception\b",
         );
+        let fallback = fallback_groups()
+            .into_iter()
+            .filter_map(|(kind, soft, p)| compile_folded(&p).map(|re| Fallback { kind, soft, re }))
+            .collect();
+        let fallback_exceptions = fallback_exception_patterns()
+            .iter()
+            .filter_map(|p| compile_folded(p))
+            .collect();
         Self {
             safe_rules,
             branches,
@@ -1652,6 +2139,9 @@ impl Detector {
             structured,
             child_context,
             lexicon: Lexicon::new(),
+            fallback,
+            fallback_exceptions,
+            fear_context: compile_folded(FEAR_CONTEXT),
         }
     }
 
@@ -2247,6 +2737,7 @@ impl Detector {
         }
         matches.sort_unstable();
         matches.dedup();
+        let before = findings.len();
         for (rule_idx, start, end) in matches {
             let Some(rule) = self.safe_rules.get(rule_idx) else {
                 continue;
@@ -2269,6 +2760,84 @@ impl Detector {
             }
             Self::push(findings, text, Flag::Safeguarding(rule.kind), start, end);
         }
+        if findings.len() == before {
+            self.scan_fallback(text, lower, hay, &sentences, findings);
+        }
+    }
+
+    /// The recall-first tier: any lexicon word in a sentence, unless it lies
+    /// inside a figurative or otherwise harmless phrasing, or a negation just
+    /// before it asserts safety.
+    fn scan_fallback(
+        &self,
+        text: &str,
+        lower: &str,
+        hay: &[u8],
+        sentences: &[(usize, usize)],
+        findings: &mut Vec<Finding>,
+    ) {
+        // Exception spans, worked out once for each sentence with a hit.
+        let mut exceptions: Vec<Option<Vec<(usize, usize)>>> = vec![None; sentences.len()];
+        for fb in &self.fallback {
+            for m in fb.re.find_iter(hay) {
+                let (start, end) = (m.start(), m.end());
+                let si = sentences.partition_point(|&(_, e)| e <= start);
+                let Some(&(ws, we)) = sentences.get(si) else {
+                    continue;
+                };
+                let window = hay.get(ws..we).unwrap_or(&[]);
+                let spans = match exceptions.get_mut(si) {
+                    Some(Some(spans)) => &*spans,
+                    Some(slot) => &*slot.insert(
+                        self.fallback_exceptions
+                            .iter()
+                            .flat_map(|re| re.find_iter(window))
+                            .map(|x| (ws + x.start(), ws + x.end()))
+                            .collect(),
+                    ),
+                    None => continue,
+                };
+                let inside = spans.iter().any(|&(s, e)| s <= start && end <= e);
+                if inside
+                    && !(fb.soft
+                        && self
+                            .fear_context
+                            .as_ref()
+                            .is_some_and(|re| re.is_match(window)))
+                {
+                    continue;
+                }
+                if self.fallback_negated(lower, start) {
+                    continue;
+                }
+                let (start, end) = (floor_boundary(lower, start), ceil_boundary(lower, end));
+                Self::push(findings, text, Flag::Safeguarding(fb.kind), start, end);
+            }
+        }
+    }
+
+    /// A negating word among the three words before a lexicon hit, in the
+    /// same clause ("nobody hurts me", "I don't want to die", "no one bullies
+    /// me now"), but not "can't stop hurting" nor "i wont to die" (want).
+    fn fallback_negated(&self, lower: &str, start: usize) -> bool {
+        let from = floor_boundary(lower, start.saturating_sub(50));
+        let before = lower.get(from..start).unwrap_or("");
+        let clause = before
+            .rsplit(['.', '!', '?', '\n', ';', ',', ':'])
+            .next()
+            .unwrap_or("");
+        let words: Vec<String> = clause
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|s| !s.is_empty())
+            .map(|w| w.replace('’', "'"))
+            .collect();
+        let skip = words.len().saturating_sub(3);
+        words.iter().enumerate().skip(skip).any(|(i, w)| {
+            let next = words.get(i + 1).map(String::as_str);
+            self.lexicon.negators.contains(w)
+                && !matches!(next, Some("stop" | "stops" | "stopping" | "help"))
+                && !(matches!(w.as_str(), "wont" | "won't") && next == Some("to"))
+        })
     }
 
     /// A negating word among the two words before a match, in the same clause:
@@ -2430,7 +2999,7 @@ will grace hope faith joy mark bill rose lily daisy poppy ruby holly ivy jade am
 
 /// Ordinary words, places, days, subjects, services, brands and the like: a
 /// capital letter on one of these is not a sign of a name.
-const COMMON_WORDS: &str = "based young 
+const COMMON_WORDS: &str = "based young duty scout 
 a about above across after again against all almost alone along already also although always am among an and another any anybody anyone anything anyway anywhere are aren't around as at away back be because been before behind being below beside besides best better between beyond both but by can can't cannot could couldn't did didn't do does doesn't doing don't done down during each either else enough even ever every everybody everyone everything everywhere except few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here hers herself him himself his how however i i'd i'll i'm i've if in inside instead into is isn't it it's its itself just least less let let's like little lot lots many may maybe me might mine more most much must my myself near neither never next no nobody none noone nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves out outside over own per perhaps please quite rather really same several shall she she'd she'll she's should shouldn't since so some somebody someone something sometimes somewhere soon still such than that that's the their theirs them themselves then there there's these they they'd they'll they're they've thing things this those though through throughout thus till to today together tomorrow too towards under unless until up upon us very was wasn't we we'd we'll we're we've well were weren't what what's whatever when whenever where whereas wherever whether which while who whoever whole whom whose why will with within without won't would wouldn't yes yet you you'd you'll you're you've your yours yourself yesterday tonight ok okay hi hello dear thanks thank thankyou yeah yep nope oh etc via two three four five six seven eight nine ten first second third last final
 lol omg idk tbh cos coz bc gonna wanna gotta dunno innit ya ye nah ur pls plz thx ty xx hmm um erm wow yay sorry hey
 accept act add agree allow appear apply ask asked asking attend attended attends avoid become began begin believe belong bring brought build buy call called calling came care cared cares carry catch caught change changed check choose chose come comes coming complain complained consider continue cope coped cried cry cut decide decided describe die died dream dress drink drive eat eaten end ended enjoy enjoyed explain fail failed fall feel feels felt fight find finds fine finish forget forgot found gave get gets got gotten give given gives go goes gone grow had happen happened hate hated hates have hear heard help helped helps hold hope hoped hurt keep keeps kept know knew known learn learned learnt leave left lie liked likes listen listened live lived lives look looked lose lost love loved loves make makes mean meant meet met mind miss missed move moved need needed needs offer offered open pay play played plays provide provided pull push put reach read ready receive received remember ring run said saw say says see seem seen sent set show showed shown sit sleep speak spend spent stand start started stay stayed stop stopped struggle struggled struggles support supported supports take taken takes talk talked teach tell tells think thinks thought told took tried tries try turn understand understood use used wait waited walk want wanted wants warn was watch went were win wish work worked works worry worried write written wrote sort sorted email emailed phoned rang texted chased waste wasted fought deal dealt refused rejected applied appealed
@@ -2523,17 +3092,45 @@ mod tests {
     }
 
     #[test]
+    fn fallback_patterns_compile() {
+        for (_, _, p) in fallback_groups() {
+            if let Err(e) = BytesRegex::new(&prepare_folded(&p)) {
+                panic!("{e}");
+            }
+        }
+        for p in fallback_exception_patterns()
+            .iter()
+            .chain([&FEAR_CONTEXT.to_string()])
+        {
+            if let Err(e) = BytesRegex::new(&prepare_folded(p)) {
+                panic!("{p}: {e}");
+            }
+        }
+        let d = detector();
+        assert_eq!(d.fallback.len(), fallback_groups().len());
+        assert_eq!(
+            d.fallback_exceptions.len(),
+            fallback_exception_patterns().len()
+        );
+        assert!(d.fear_context.is_some());
+    }
+
+    #[test]
     fn detector_is_shareable() {
         fn shareable<T: Send + Sync>() {}
         shareable::<Detector>();
     }
 
-    /// Both hand-labelled sets: the first written with the rules, the second
-    /// (tests/fixtures/triage-heldout.jsonl) in other voices to check them.
+    /// The hand-labelled sets: the first written with the rules, the second
+    /// (tests/fixtures/triage-heldout.jsonl) in other voices to check them,
+    /// and the third (tests/fixtures/triage-fresh.jsonl) written before the
+    /// fallback tier to measure it.
     const LABELLED: &str = concat!(
         include_str!("../../tests/fixtures/triage-labelled.jsonl"),
         "\n",
-        include_str!("../../tests/fixtures/triage-heldout.jsonl")
+        include_str!("../../tests/fixtures/triage-heldout.jsonl"),
+        "\n",
+        include_str!("../../tests/fixtures/triage-fresh.jsonl")
     );
 
     /// Recall and precision on the hand-labelled answers (children's, parents'
@@ -2742,6 +3339,10 @@ mod tests {
             "she talks about sucide",
             "I've been self harming",
             "they made me send photos, it was sexual",
+            // Found only by the fallback lexicon.
+            "i wont to die",
+            "i get smakked if i dont eat my tea",
+            "a man online asked me for pictures of me in my pyjamas",
         ] {
             assert!(d.scan(text).safeguarding(), "{text}");
         }
@@ -2758,6 +3359,12 @@ mod tests {
             "It's a nightmare and we are at breaking point, fighting for support",
             "Sex education needs adapting for him",
             "They threatened us with a fine for his attendance",
+            "The wait for the autism assessment is killing us.",
+            "The annual review was hit and miss.",
+            "I used to get bullied but not any more, my teacher sorted it.",
+            "No one bullies me now.",
+            "My son is scared of the dentist.",
+            "He hits out when overwhelmed, but staff manage it well.",
         ] {
             assert!(!d.scan(text).safeguarding(), "{text}");
         }
