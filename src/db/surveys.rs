@@ -396,26 +396,53 @@ pub fn submit(
         if n == 0 {
             return Ok(false);
         }
-        for (question, option, number, text) in rows {
-            let number =
-                number.map(|n| i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX }));
-            let answer_id: i32 = diesel::insert_into(answers::table)
-                .values((
+        // Every answer row in one statement: a response has dozens, and this runs
+        // while the database's write lock is held.
+        let values: Vec<_> = rows
+            .iter()
+            .map(|(question, option, number, text)| {
+                let number = number
+                    .map(|n| i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX }));
+                (
                     answers::response_id.eq(response_id),
                     answers::question_id.eq(question),
                     answers::option_id.eq(option.as_deref()),
                     answers::value_number.eq(number),
                     answers::value_text.eq(text.as_deref()),
-                ))
-                .returning(answers::id)
-                .get_result(conn)?;
-            if text.is_some() {
-                if let Some(flags) = extra.free_text.iter().find(|f| &f.question_id == question) {
+                )
+            })
+            .collect();
+        match conn {
+            // A round trip to PostgreSQL costs more than building one statement for all
+            // rows (diesel's multi-backend connection has no batch insert: its own).
+            DbConnection::Pg(c) if !values.is_empty() => {
+                diesel::insert_into(answers::table)
+                    .values(&values)
+                    .execute(c)?;
+            }
+            // SQLite has no round trip, and a one-row statement is prepared once and
+            // reused, where a statement for this response's rows would be prepared anew.
+            DbConnection::Pg(_) => {}
+            DbConnection::Sqlite(c) => {
+                for row in &values {
+                    diesel::insert_into(answers::table).values(row).execute(c)?;
+                }
+            }
+        }
+        if !extra.free_text.is_empty() {
+            // The free-text answers' rows, to hold each one's triage for review.
+            let text_rows: Vec<(i32, String)> = answers::table
+                .filter(answers::response_id.eq(response_id))
+                .filter(answers::value_text.is_not_null())
+                .select((answers::id, answers::question_id))
+                .load(conn)?;
+            for (answer_id, question) in text_rows {
+                if let Some(flags) = extra.free_text.iter().find(|f| f.question_id == question) {
                     diesel::insert_into(free_text_reviews::table)
                         .values((
                             free_text_reviews::answer_id.eq(answer_id),
                             free_text_reviews::survey_id.eq(extra.survey_id),
-                            free_text_reviews::question_id.eq(question),
+                            free_text_reviews::question_id.eq(&question),
                             free_text_reviews::findings.eq(&flags.findings),
                             free_text_reviews::personal_data.eq(flags.personal_data),
                             free_text_reviews::safeguarding.eq(flags.safeguarding),

@@ -17,17 +17,37 @@ pub fn add(
     groups: &[Group],
     cells: &[usize],
 ) -> Result<(), DbError> {
+    // One read for every group of the response (the rows along its dimensions),
+    // rather than one per group: this runs inside every submission's transaction.
+    let mut dimensions: Vec<&str> = groups.iter().map(|g| g.dimension.as_str()).collect();
+    dimensions.sort_unstable();
+    dimensions.dedup();
+    let query = t::table
+        .filter(t::survey_id.eq(survey_id))
+        .filter(t::dimension.eq_any(&dimensions))
+        .order(t::id)
+        .select((
+            t::id,
+            t::dimension,
+            t::dimension_value,
+            t::counts,
+            t::version,
+        ));
+    // On PostgreSQL the rows are locked as they are read (in one order, so two
+    // submissions cannot deadlock), so a busy survey's submissions wait their turn
+    // rather than fail their version check again and again. SQLite already lets one
+    // writer in at a time: the submission's first statement took the write lock.
+    let rows: Vec<(i32, String, String, String, i32)> = match conn {
+        DbConnection::Pg(c) => query.for_update().load(c)?,
+        DbConnection::Sqlite(c) => query.load(c)?,
+    };
     for group in groups {
-        let row: Option<(i32, String, i32)> = t::table
-            .filter(t::survey_id.eq(survey_id))
-            .filter(t::dimension.eq(&group.dimension))
-            .filter(t::dimension_value.eq(&group.value))
-            .select((t::id, t::counts, t::version))
-            .get_result(conn)
-            .optional()?;
+        let row = rows
+            .iter()
+            .find(|(_, d, v, ..)| *d == group.dimension && *v == group.value);
         match row {
-            Some((id, text, version)) => {
-                let mut counts = decode(&text, len).ok_or_else(|| {
+            Some((id, _, _, text, version)) => {
+                let mut counts = decode(text, len).ok_or_else(|| {
                     DbError::Corrupt(format!("tally {id} does not fit its form's {len} cells"))
                 })?;
                 add_to(&mut counts, cells);

@@ -1716,3 +1716,39 @@ async fn every_evidence_page_renders_for_the_lead_inspector() {
             .starts_with("attachment"));
     }
 }
+
+/// Many children sending at once: each response is stored once, and the running
+/// tallies count every one of them (none lost to a concurrent update, none failed).
+#[actix_web::test]
+async fn concurrent_submissions_are_all_counted_in_the_tallies() {
+    use db::schema::{answer_tallies as t, responses as r, surveys as s};
+    let app = TestApp::spawn().await;
+    let sends: Vec<_> = (0..8)
+        .map(|i| {
+            let app = &app;
+            async move { send_child_response(app, &format!("answer number {i}")).await }
+        })
+        .collect();
+    futures_util::future::join_all(sends).await;
+    let mut conn = app.conn();
+    let survey_id: i32 = s::table
+        .filter(s::inspection_id.eq(HARROWDALE))
+        .filter(s::form_id.eq(CHILDREN))
+        .select(s::id)
+        .first(&mut *conn)
+        .unwrap();
+    let sent: i64 = r::table
+        .filter(r::survey_id.eq(survey_id))
+        .filter(r::status.eq("submitted"))
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
+    assert_eq!(sent, 8);
+    let everyone: i32 = t::table
+        .filter(t::survey_id.eq(survey_id))
+        .filter(t::dimension.eq("all"))
+        .select(t::responses)
+        .first(&mut *conn)
+        .unwrap();
+    assert_eq!(everyone, 8, "every response counted once in the tallies");
+}
