@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{csv_reader, csv_refusal, line_at, text_of, FileRefusal, LineProblem};
+use super::{csv_reader, csv_refusal, text_of, FileRefusal, LineCounter, LineProblem};
 use crate::domain::indicator::{
     read_measure, FileKind, IndicatorCatalogue, Level, Measure, Period, Source,
 };
@@ -301,9 +301,10 @@ pub fn read(
     let mut region = area.region_code.clone();
     let mut old = area.old_code.clone();
     let mut records = vec![];
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         let record = record.map_err(|e| csv_refusal(text, &e))?;
-        let line = line_at(text, record.position());
+        let line = lines.line_of(record.position());
         // The area's own rows say its region and old code, for regional rows and
         // for files that give only the old code.
         let is_ours = field(&record, new_code).eq_ignore_ascii_case(&area.council_code);

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{csv_reader, csv_refusal, line_at, text_of, FileRefusal, LineProblem};
+use super::{csv_reader, csv_refusal, text_of, FileRefusal, LineCounter, LineProblem};
 use crate::domain::indicator::{read_measure, IndicatorCatalogue, Measure, Period, Unit};
 
 /// The template's columns, in order.
@@ -89,9 +89,10 @@ pub fn read(
     let mut problems = vec![];
     let mut blank = 0;
     let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         let record = record.map_err(|e| csv_refusal(text, &e))?;
-        let line = line_at(text, record.position());
+        let line = lines.line_of(record.position());
         let get = |i: usize| record.get(i).map(str::trim).unwrap_or("");
         let (id, period_text, value_text) = (get(id_col), get(period_col), get(value_col));
         if id.is_empty() && value_text.is_empty() {

@@ -99,6 +99,46 @@ pub fn line_at(text: &str, pos: Option<&csv::Position>) -> usize {
         + 1
 }
 
+/// [`line_at`] for the records of one file read in order: it counts on from the last
+/// record rather than from the start, so a file of thousands of lines is counted once.
+pub struct LineCounter<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line a record starts on; records must come in the file's order.
+    pub fn line_of(&mut self, pos: Option<&csv::Position>) -> usize {
+        let Some(pos) = pos else { return 0 };
+        let mut to = usize::try_from(pos.byte())
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(to), Some(b'\r' | b'\n')) {
+            to += 1;
+        }
+        if to < self.at {
+            // Out of order: count afresh rather than wrongly.
+            self.at = 0;
+            self.line = 1;
+        }
+        self.line += self
+            .bytes
+            .get(self.at..to)
+            .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
+        self.at = to;
+        self.line
+    }
+}
+
 /// A CSV error reading `text` as a refusal of the file.
 pub fn csv_refusal(text: &str, e: &csv::Error) -> FileRefusal {
     match e.kind() {
@@ -159,9 +199,15 @@ mod tests {
             "h,i\r\na,1\r\n\r\n\"b\r\nx\",2\r\nc,3\r\nd\r\n",
         ] {
             let mut lines = vec![];
+            let mut counter = LineCounter::new(text);
             for record in csv_reader(text).records() {
                 match record {
-                    Ok(r) => lines.push(line_at(text, r.position())),
+                    Ok(r) => {
+                        // Counting on from the last record agrees with counting afresh.
+                        let line = counter.line_of(r.position());
+                        assert_eq!(line, line_at(text, r.position()));
+                        lines.push(line);
+                    }
                     Err(e) => match csv_refusal(text, &e) {
                         FileRefusal::RaggedLine { line, .. } => lines.push(line),
                         other => panic!("{other:?}"),
