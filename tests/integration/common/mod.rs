@@ -241,6 +241,9 @@ impl Browser {
             http: Client::builder()
                 .cookie_store(true)
                 .redirect(Policy::none())
+                // Drop idle connections well before the server's keep-alive (5 s) ends
+                // them: a request sent on one just as the server closes it fails.
+                .pool_idle_timeout(std::time::Duration::from_secs(2))
                 .build()
                 .unwrap(),
         }
