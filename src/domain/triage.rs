@@ -26,6 +26,17 @@
 //! the rules, by other hands, the rules alone missed about one disclosure in
 //! five.
 //!
+//! When neither tier flags an answer, a learned layer (a logistic regression
+//! over word unigrams and bigrams, trained in [`Detector::new`] on the
+//! hand-labelled fixtures) flags it when its score clears a threshold chosen
+//! by cross-validation, and only when the text holds no lexicon word the
+//! rules have already weighed. On a batch of 123 answers written after
+//! everything else (tests/fixtures/triage-eval.jsonl, never trained on; the
+//! threshold was fixed before it was read) it took safeguarding recall from
+//! 0.91 to 1.00 and precision from 0.85 to 0.78. Its weights lean on a
+//! child's first-person voice ("i", "me") as much as on content, so expect
+//! false flags on plain children's answers.
+//!
 //! Everything is compiled once in [`Detector::new`]. A scan makes a few regex
 //! passes over an ASCII-lowercased copy of the text (the same byte offsets, so
 //! findings point into the original) and one pass over its words for names.
@@ -33,7 +44,7 @@
 //! literal words each alternative cannot match without picks, in one pass,
 //! the few alternatives worth trying and the sentences to try them on.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use regex::bytes::Regex as BytesRegex;
 use regex::Regex;
@@ -1932,6 +1943,8 @@ pub struct Detector {
     /// Figurative and other readings a lexicon hit may lie inside.
     fallback_exceptions: Vec<BytesRegex>,
     fear_context: Option<BytesRegex>,
+    /// The learned layer, for answers no rule flags.
+    learned: Learned,
 }
 
 struct Fallback {
@@ -2142,11 +2155,17 @@ impl Detector {
             fallback,
             fallback_exceptions,
             fear_context: compile_folded(FEAR_CONTEXT),
+            learned: Learned::train(&training_rows()),
         }
     }
 
     /// Every finding in `text`, in order of where it starts.
     pub fn scan(&self, text: &str) -> Triage {
+        self.scan_with(text, true)
+    }
+
+    /// Every finding, with or without the learned layer.
+    fn scan_with(&self, text: &str, learned: bool) -> Triage {
         if text.trim().is_empty() {
             return Triage::default();
         }
@@ -2160,6 +2179,9 @@ impl Detector {
         self.scan_settings(text, &lower, &words, &mut findings, &mut covered);
         self.scan_names(text, &words, &covered, &mut findings);
         self.scan_safeguarding(text, &lower, &mut findings);
+        if learned && !findings.iter().any(|f| !f.flag.is_personal()) {
+            self.scan_learned(text, &mut findings);
+        }
         Triage {
             findings: tidy(findings),
         }
@@ -2213,6 +2235,28 @@ impl Detector {
         }
         out.push_str(text.get(pos..).unwrap_or(""));
         out
+    }
+
+    /// Flags an answer the rules passed over when the learned layer scores it
+    /// high enough, at the word that most raised its score.
+    fn scan_learned(&self, text: &str, findings: &mut Vec<Finding>) {
+        let (score, span) = self.learned.best(text);
+        if score < LEARNED_THRESHOLD {
+            return;
+        }
+        let Some((start, end)) = span else {
+            return;
+        };
+        // A harm word the rules weighed and set aside ("I never feel unsafe
+        // here", "it kills me") is theirs to judge.
+        let folded = fold(&text.to_ascii_lowercase());
+        if self.fallback.iter().any(|fb| fb.re.is_match(&folded)) {
+            return;
+        }
+        let kind = text
+            .get(start..end)
+            .map_or(SafeguardingKind::Harm, |w| learned_kind(&learned_word(w)));
+        Self::push(findings, text, Flag::Safeguarding(kind), start, end);
     }
 
     fn push(findings: &mut Vec<Finding>, text: &str, flag: Flag, start: usize, end: usize) {
@@ -3021,6 +3065,357 @@ melatonin ritalin concerta medikinet elvanse equasym xaggitin atomoxetine guanfa
 max will grace hope faith joy mark bill rose lily daisy poppy holly ivy jade amber violet olive penny sky summer dawn eve sue pat kit art don guy ray rob miles drew robin autumn angel hunter chase teddy nick frank sunny honey crystal pearl iris heather hero king young brown green white black grey gray wood hill hall bell baker ed psych ed-psych hey
 ";
 
+// ---------------------------------------------------------------------------
+// Learned layer
+// ---------------------------------------------------------------------------
+//
+// A logistic regression over word unigrams and bigrams, trained in
+// [`Detector::new`] on the hand-labelled answers, flags for safeguarding an
+// answer the rules left alone when its score clears `LEARNED_THRESHOLD`
+// (chosen by cross-validation on those answers only). Training is a fixed
+// number of SGD epochs in a fixed order, so every build scores alike.
+
+/// Every hand-labelled answer the layer learns from.
+const TRAINING: [&str; 3] = [
+    include_str!("../../tests/fixtures/triage-labelled.jsonl"),
+    include_str!("../../tests/fixtures/triage-heldout.jsonl"),
+    include_str!("../../tests/fixtures/triage-fresh.jsonl"),
+];
+
+/// The log-odds an answer the rules passed over must reach to be flagged:
+/// in 5-fold cross-validation on the training answers, the layer on its own
+/// then found 85% of held-out disclosures and flagged 8% of the held-out
+/// non-disclosures that the rules leave alone.
+const LEARNED_THRESHOLD: f64 = -0.2;
+const EPOCHS: usize = 30;
+const RATE: f64 = 0.2;
+const L2: f64 = 1e-3;
+
+/// Children's spellings and contractions mapped to one form.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("nite", "night"),
+    ("nit", "night"),
+    ("wiv", "with"),
+    ("wit", "with"),
+    ("boyfrend", "boyfriend"),
+    ("bf", "boyfriend"),
+    ("scard", "scared"),
+    ("scaired", "scared"),
+    ("skared", "scared"),
+    ("fele", "feel"),
+    ("feal", "feel"),
+    ("bruzes", "bruise"),
+    ("bruses", "bruise"),
+    ("sed", "said"),
+    ("coz", "because"),
+    ("cos", "because"),
+    ("cuz", "because"),
+    ("becos", "because"),
+    ("becoz", "because"),
+    ("wen", "when"),
+    ("hitt", "hit"),
+    ("hitted", "hit"),
+    ("hited", "hit"),
+    ("somtimes", "sometimes"),
+    ("sumtimes", "sometimes"),
+    ("hurted", "hurt"),
+    ("hert", "hurt"),
+    ("herts", "hurt"),
+    ("mi", "my"),
+    ("ma", "my"),
+    ("mam", "mum"),
+    ("mom", "mum"),
+    ("mummy", "mum"),
+    ("mommy", "mum"),
+    ("daddy", "dad"),
+    ("nana", "nan"),
+    ("nanna", "nan"),
+    ("dont", "not"),
+    ("doesnt", "not"),
+    ("didnt", "not"),
+    ("cant", "not"),
+    ("wont", "not"),
+    ("isnt", "not"),
+    ("never", "not"),
+    ("no", "not"),
+    ("nobody", "not"),
+    ("smak", "smack"),
+    ("smakked", "smack"),
+    ("kik", "kick"),
+    ("kiked", "kick"),
+    ("punshed", "punch"),
+    ("frightend", "frightened"),
+    ("fritened", "frightened"),
+    ("terified", "terrified"),
+    ("alot", "lot"),
+    ("wiht", "with"),
+    ("tuch", "touch"),
+    ("tuches", "touch"),
+    ("tuched", "touch"),
+    ("privits", "privates"),
+    ("pryvates", "privates"),
+    ("hom", "home"),
+    ("hous", "house"),
+    ("exept", "except"),
+    ("noone", "not"),
+    ("myslef", "myself"),
+    ("selfharm", "self harm"),
+];
+
+/// A word as the layer sees it: lower case, apostrophes gone, spelling
+/// mapped, and a plain suffix taken off ("hitting" and "hits" read as "hit").
+fn learned_word(raw: &str) -> String {
+    let mut w: String = raw
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if let Some(&(_, to)) = SPELLINGS.iter().find(|(from, _)| *from == w) {
+        w = to.to_string();
+    }
+    stem(&w)
+}
+
+fn stem(w: &str) -> String {
+    let n = w.chars().count();
+    for suffix in ["ing", "ed", "es", "s"] {
+        if n > suffix.len() + 3 && w.ends_with(suffix) && !w.ends_with("ss") {
+            let mut base = w.get(..w.len() - suffix.len()).unwrap_or(w).to_string();
+            // "hitting" -> "hitt" -> "hit"
+            let b = base.as_bytes();
+            if b.len() >= 2
+                && b.last() == b.get(b.len() - 2)
+                && b.last().is_some_and(|c| !b"aeiouls".contains(c))
+            {
+                base.pop();
+            }
+            return base;
+        }
+    }
+    w.to_string()
+}
+
+/// The words of `text` with their byte spans.
+fn learned_words(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let flush = |out: &mut Vec<(usize, usize, String)>, s: usize, e: usize| {
+        if let Some(raw) = text.get(s..e) {
+            let w = learned_word(raw);
+            for part in w.split(' ').filter(|p| !p.is_empty()) {
+                out.push((s, e, part.to_string()));
+            }
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphanumeric() || c == '\'' || c == '’';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                flush(&mut out, s, i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        flush(&mut out, s, text.len());
+    }
+    out
+}
+
+/// Unigram and bigram features, each once.
+fn learned_features(words: &[(usize, usize, String)]) -> Vec<String> {
+    let mut feats: Vec<String> = words.iter().map(|(_, _, w)| w.clone()).collect();
+    feats.extend(
+        words
+            .windows(2)
+            .filter_map(|p| Some(format!("{} {}", p.first()?.2, p.get(1)?.2))),
+    );
+    feats.sort_unstable();
+    feats.dedup();
+    feats
+}
+
+/// The labelled answers as (text, disclosure) pairs.
+fn training_rows() -> Vec<(String, bool)> {
+    TRAINING
+        .iter()
+        .flat_map(|data| data.lines())
+        .filter_map(|line| {
+            let row: serde_json::Value = serde_json::from_str(line).ok()?;
+            Some((
+                row.get("text")?.as_str()?.to_string(),
+                row.get("safeguarding")?.as_bool()?,
+            ))
+        })
+        .collect()
+}
+
+/// A logistic regression over word unigrams and bigrams.
+struct Learned {
+    /// Each feature's index into `weights`.
+    vocab: HashMap<String, usize>,
+    weights: Vec<f64>,
+    bias: f64,
+}
+
+impl Learned {
+    /// Trains on (text, disclosure) pairs: `EPOCHS` passes of SGD in a fixed
+    /// order with a falling rate and a little L2 shrinkage.
+    fn train(rows: &[(String, bool)]) -> Self {
+        let mut vocab: HashMap<String, usize> = HashMap::new();
+        let data: Vec<(Vec<usize>, f64)> = rows
+            .iter()
+            .map(|(text, disclosure)| {
+                let ids = learned_features(&learned_words(text))
+                    .into_iter()
+                    .map(|f| {
+                        let next = vocab.len();
+                        *vocab.entry(f).or_insert(next)
+                    })
+                    .collect();
+                (ids, if *disclosure { 1.0 } else { 0.0 })
+            })
+            .collect();
+        let mut weights = vec![0.0; vocab.len()];
+        let mut bias = 0.0;
+        // A fixed shuffle: a stride coprime with the number of rows.
+        let n = data.len();
+        let stride = (1..n)
+            .rev()
+            .find(|s| gcd(*s, n) == 1 && *s * 3 < n * 2)
+            .unwrap_or(1);
+        for epoch in 0..EPOCHS {
+            let rate = RATE / (1.0 + epoch as f64);
+            for k in 0..n {
+                let Some((ids, y)) = data.get((k * stride + epoch) % n) else {
+                    continue;
+                };
+                let z = bias
+                    + ids
+                        .iter()
+                        .map(|&i| weights.get(i).copied().unwrap_or(0.0))
+                        .sum::<f64>();
+                let g = y - sigmoid(z);
+                bias += rate * g;
+                for &i in ids {
+                    if let Some(w) = weights.get_mut(i) {
+                        *w += rate * (g - L2 * *w);
+                    }
+                }
+            }
+        }
+        Self {
+            vocab,
+            weights,
+            bias,
+        }
+    }
+
+    fn weight(&self, feature: &str) -> f64 {
+        self.vocab
+            .get(feature)
+            .and_then(|&i| self.weights.get(i))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The score and the span of the word that most raises it.
+    fn best(&self, text: &str) -> (f64, Option<(usize, usize)>) {
+        let words = learned_words(text);
+        let score = self.bias
+            + learned_features(&words)
+                .iter()
+                .map(|f| self.weight(f))
+                .sum::<f64>();
+        let span = words
+            .iter()
+            .map(|(s, e, w)| (self.weight(w), *s, *e))
+            .fold(None, |best: Option<(f64, usize, usize)>, cur| match best {
+                Some(b) if b.0 >= cur.0 => Some(b),
+                _ => Some(cur),
+            })
+            .map(|(_, s, e)| (s, e));
+        (score, span)
+    }
+}
+
+/// The kind of disclosure a learned word most suggests; harm when unsure.
+fn learned_kind(word: &str) -> SafeguardingKind {
+    const KINDS: &[(SafeguardingKind, &[&str])] = &[
+        (
+            SafeguardingKind::SelfHarm,
+            &[
+                "myself",
+                "die",
+                "dead",
+                "suicide",
+                "suicidal",
+                "tablet",
+                "overdose",
+                "disappear",
+                "cut",
+                "kill",
+                "point",
+                "alive",
+                "born",
+                "here",
+            ],
+        ),
+        (
+            SafeguardingKind::Sexual,
+            &[
+                "touch", "private", "privates", "picture", "pic", "photo", "nude", "naked",
+                "groom", "sex", "lap", "secret", "kiss", "bed", "bedroom",
+            ],
+        ),
+        (
+            SafeguardingKind::Neglect,
+            &[
+                "food", "hungry", "dinner", "tea", "eat", "alone", "dirty", "clothe", "heating",
+                "cold", "wet", "lice", "doctor", "teeth",
+            ],
+        ),
+        (
+            SafeguardingKind::Unsafe,
+            &[
+                "scared",
+                "afraid",
+                "safe",
+                "unsafe",
+                "frightened",
+                "terrified",
+                "fear",
+                "home",
+            ],
+        ),
+        (
+            SafeguardingKind::Abuse,
+            &[
+                "shout", "thick", "stupid", "lock", "locked", "belt", "threat", "threaten",
+                "package", "carry",
+            ],
+        ),
+    ];
+    KINDS
+        .iter()
+        .find(|(_, words)| words.contains(&word))
+        .map_or(SafeguardingKind::Harm, |(kind, _)| *kind)
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
@@ -3123,14 +3518,18 @@ mod tests {
 
     /// The hand-labelled sets: the first written with the rules, the second
     /// (tests/fixtures/triage-heldout.jsonl) in other voices to check them,
-    /// and the third (tests/fixtures/triage-fresh.jsonl) written before the
-    /// fallback tier to measure it.
+    /// the third (tests/fixtures/triage-fresh.jsonl) written before the
+    /// fallback tier to measure it, and the fourth
+    /// (tests/fixtures/triage-eval.jsonl) written before the learned layer to
+    /// measure it (the layer does not train on it).
     const LABELLED: &str = concat!(
         include_str!("../../tests/fixtures/triage-labelled.jsonl"),
         "\n",
         include_str!("../../tests/fixtures/triage-heldout.jsonl"),
         "\n",
-        include_str!("../../tests/fixtures/triage-fresh.jsonl")
+        include_str!("../../tests/fixtures/triage-fresh.jsonl"),
+        "\n",
+        include_str!("../../tests/fixtures/triage-eval.jsonl")
     );
 
     /// Recall and precision on the hand-labelled answers (children's, parents'
@@ -3175,6 +3574,26 @@ mod tests {
             assert!(recall >= 0.95, "{label} recall {recall:.3}");
             assert!(precision >= 0.70, "{label} precision {precision:.3}");
         }
+    }
+
+    /// The learned layer scores alike on every build and flags an unseen
+    /// paraphrase that no rule catches.
+    #[test]
+    fn learned_layer_flags_an_unseen_paraphrase() {
+        let (a, b) = (detector(), detector());
+        let text = "nobody washes my clothes and i smell at school";
+        assert_eq!(a.learned.best(text), b.learned.best(text));
+        assert!(!a.scan_with(text, false).safeguarding());
+        let findings = a.scan(text).findings;
+        assert!(
+            findings
+                .iter()
+                .any(|f| matches!(f.flag, Flag::Safeguarding(_)) && !f.excerpt.is_empty()),
+            "{findings:?}"
+        );
+        assert!(!a
+            .scan("my mum helps me with my reading every night")
+            .safeguarding());
     }
 
     #[test]
