@@ -15,8 +15,12 @@ pub const SUPPRESSED: &str = "c";
 /// A text field made safe to open in a spreadsheet: one that starts with a
 /// character a spreadsheet reads as a formula gets a leading apostrophe.
 pub fn neutralise(field: &str) -> String {
+    // Full-width signs too: some spreadsheets read them as their ASCII forms.
     match field.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '|' | '%') => format!("'{field}"),
+        Some(
+            '=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '|' | '%' | '\u{FF1D}' | '\u{FF0B}'
+            | '\u{FF0D}' | '\u{FF20}',
+        ) => format!("'{field}"),
         _ => field.to_string(),
     }
 }
@@ -248,6 +252,8 @@ mod tests {
         assert_eq!(neutralise("+44 7700"), "'+44 7700");
         assert_eq!(neutralise("-1"), "'-1");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\u{FF1D}1+1"), "'\u{FF1D}1+1");
+        assert_eq!(neutralise("\n=1+1"), "'\n=1+1");
         assert_eq!(neutralise("Bristol, City of"), "Bristol, City of");
         assert_eq!(neutralise(""), "");
     }
