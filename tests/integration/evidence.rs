@@ -398,32 +398,8 @@ fn survey_title(app: &TestApp, form_id: &str) -> String {
 async fn send_child_response(app: &TestApp, free_text: &str) {
     let (link, _) = links(app, CHILDREN);
     let child = app.client();
-    let mut page = begin(&child, &link, &[("lang", "en")]).await;
-    while !page.ends_with("/check") {
-        let (status, html) = child.page(&page).await;
-        assert_eq!(status, StatusCode::OK, "{page}");
-        let mut fields: Vec<(String, String)> = vec![];
-        let doc = scraper::Html::parse_document(&html);
-        let sel = scraper::Selector::parse("form .question").unwrap();
-        for q in doc.select(&sel) {
-            let inner = q.html();
-            if let Some((name, kind)) = question_name(&inner) {
-                let value = match kind.as_str() {
-                    "radio" | "checkbox" => first_option(&inner, &name),
-                    "text" => "7".to_string(),
-                    _ => free_text.to_string(),
-                };
-                fields.push((name, value));
-            }
-        }
-        let refs: Vec<(&str, &str)> = fields
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        let res = answer(&child, &page, &refs).await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{page}");
-        page = location(&res);
-    }
+    let page = begin(&child, &link, &[("lang", "en")]).await;
+    answer_everything_with(&child, page, free_text).await;
     let res = child
         .submit(&format!("{link}/check"), &format!("{link}/submit"), &[])
         .await;

@@ -91,7 +91,17 @@ pub fn question_name(html: &str) -> Option<(String, String)> {
 }
 
 /// Answer every page with its first answer (or some text), up to "check your answers".
-pub async fn answer_everything(b: &Browser, mut page: String) -> usize {
+pub async fn answer_everything(b: &Browser, page: String) -> usize {
+    answer_everything_with(
+        b,
+        page,
+        "Más ayuda en el colegio, please: «quotes» & <tags>",
+    )
+    .await
+}
+
+/// [`answer_everything`], writing `free_text` in every free-text question.
+pub async fn answer_everything_with(b: &Browser, mut page: String, free_text: &str) -> usize {
     let mut pages = 0;
     while !page.ends_with("/check") {
         let (status, html) = b.page(&page).await;
@@ -105,7 +115,7 @@ pub async fn answer_everything(b: &Browser, mut page: String) -> usize {
                 let value = match kind.as_str() {
                     "radio" | "checkbox" => first_option(&inner, &name),
                     "text" => "7".to_string(),
-                    _ => "Más ayuda en el colegio, please: «quotes» & <tags>".to_string(),
+                    _ => free_text.to_string(),
                 };
                 fields.push((name, value));
             }
