@@ -58,6 +58,13 @@ pub enum Permission {
     ViewEvidence,
     /// Add evidence: import statistics, record duties, upload documents, keep notes.
     RecordEvidence,
+    /// Record, change and order findings; write the report's sections.
+    RecordFindings,
+    /// Decide the outcome and make draft versions of the report.
+    DecideOutcome,
+    /// Read draft versions of the report (the inspection team only until the
+    /// partnership's factual accuracy check opens them).
+    ViewDrafts,
     /// Move the inspection through its lifecycle.
     ChangeStatus,
     /// Add or remove members of the team.
@@ -87,10 +94,17 @@ impl Actor {
     pub fn may(&self, role: Option<Role>, permission: Permission) -> bool {
         let by_role = match (role, permission) {
             (Some(_), Permission::ViewInspection) => true,
-            (Some(r), Permission::ViewEvidence | Permission::RecordEvidence) => {
-                r.is_inspection_team()
-            }
-            (Some(Role::LeadInspector), Permission::ChangeStatus | Permission::ManageTeam) => true,
+            (
+                Some(r),
+                Permission::ViewEvidence
+                | Permission::RecordEvidence
+                | Permission::RecordFindings
+                | Permission::ViewDrafts,
+            ) => r.is_inspection_team(),
+            (
+                Some(Role::LeadInspector),
+                Permission::ChangeStatus | Permission::ManageTeam | Permission::DecideOutcome,
+            ) => true,
             _ => false,
         };
         // Admins keep teams right and can see that an inspection exists,
@@ -166,6 +180,24 @@ mod tests {
             assert!(!REVIEWER.may(Some(role), Permission::ChangeStatus));
             assert!(!REVIEWER.may(Some(role), Permission::ManageTeam));
         }
+    }
+
+    #[test]
+    fn only_the_lead_decides_and_reviewers_see_no_drafts_yet() {
+        assert!(INSPECTOR.may(Some(Role::LeadInspector), Permission::DecideOutcome));
+        assert!(!INSPECTOR.may(Some(Role::Inspector), Permission::DecideOutcome));
+        assert!(INSPECTOR.may(Some(Role::Inspector), Permission::RecordFindings));
+        assert!(INSPECTOR.may(Some(Role::Inspector), Permission::ViewDrafts));
+        for role in [Role::CouncilReviewer, Role::IcbReviewer] {
+            for p in [
+                Permission::ViewDrafts,
+                Permission::RecordFindings,
+                Permission::DecideOutcome,
+            ] {
+                assert!(!REVIEWER.may(Some(role), p));
+            }
+        }
+        assert!(!ADMIN.may(None, Permission::ViewDrafts));
     }
 
     #[test]

@@ -71,6 +71,59 @@ pub fn describe(action: &str, detail: &Value) -> (&'static str, String) {
             "Population entered",
             format!("{}, {}", text("form"), text("question")),
         ),
+        "finding.added" | "finding.changed" => (
+            if action == "finding.added" {
+                "Finding added"
+            } else {
+                "Finding changed"
+            },
+            format!(
+                "{} on {}",
+                super::findings::FindingKind::parse(text("kind"))
+                    .map(|k| k.label())
+                    .unwrap_or("Finding"),
+                text("criterion")
+            ),
+        ),
+        "finding.removed" => (
+            "Finding removed",
+            format!("Finding {}", number("finding_id")),
+        ),
+        "finding.moved" => (
+            "Finding moved",
+            format!("Finding {} {}", number("finding_id"), text("direction")),
+        ),
+        "outcome.decided" => (
+            "Outcome decided",
+            match detail.get("proposed").and_then(Value::as_i64) {
+                Some(p) => format!("Outcome {} (proposed: outcome {p})", number("outcome")),
+                None => format!("Outcome {}", number("outcome")),
+            },
+        ),
+        "report.section_written" => (
+            "Report section written",
+            format!(
+                "{}: {} paragraph(s)",
+                text("section").replace('_', " "),
+                number("paragraphs")
+            ),
+        ),
+        "report.easy_read_written" => (
+            "Easy-read summary written",
+            format!("{} point(s)", number("points")),
+        ),
+        "report.particulars_saved" => (
+            "Report details saved",
+            "Partnership details and inspection team".to_string(),
+        ),
+        "report.drafted" => (
+            "Draft report saved",
+            format!(
+                "Version {}, outcome {}",
+                number("version"),
+                number("outcome")
+            ),
+        ),
         // An action this version does not know: its name, not its raw details (which
         // can be long and would make the trail hard to read).
         _ => ("Other change", action.to_string()),

@@ -16,6 +16,57 @@ pub struct Framework {
     pub outcomes: Vec<Outcome>,
     pub responsible_bodies: Vec<ResponsibleBody>,
     pub settings: FrameworkSettings,
+    pub proposal_rules: Vec<ProposalRule>,
+    pub report: ReportWording,
+}
+
+/// One rule of the outcome proposal: when its condition holds (and no earlier rule's
+/// did), area-send proposes its outcome, giving its reason.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProposalRule {
+    pub when: RuleCondition,
+    pub outcome: u8,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleCondition {
+    AnyAreaForPriorityAction,
+    AnyAreaForImprovementNotInHand,
+    AnyAreaForImprovement,
+    Always,
+}
+
+/// The published report's fixed wording: an official form, kept as data.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReportWording {
+    /// With `{partnership}` for the partnership's name.
+    pub title: String,
+    /// With `{dates}`.
+    pub previous_inspection: String,
+    pub first_inspection: String,
+    pub headings: ReportHeadings,
+    pub priority_action_columns: [String; 2],
+    pub improvement_columns: [String; 1],
+    pub details_columns: [String; 2],
+    pub inspection_team_heading: String,
+    pub statutory_basis: String,
+    /// With `{area}`.
+    pub easy_read_title: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReportHeadings {
+    pub outcome: String,
+    pub partnership_information: String,
+    pub experience: String,
+    pub effective: String,
+    pub better: String,
+    pub priority_actions: String,
+    pub improvements: String,
+    pub details: String,
+    pub about_inspection: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -31,6 +82,8 @@ pub struct Criterion {
     pub short: String,
     pub statement: String,
     pub basis: Option<String>,
+    /// The criterion in easy-read words, for suggested easy-read points.
+    pub easy_read: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -70,6 +123,10 @@ impl Framework {
             .iter()
             .flat_map(|a| a.criteria.iter().map(|c| c.id.clone()))
             .collect()
+    }
+
+    pub fn outcome(&self, id: u8) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.id == id)
     }
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
@@ -128,6 +185,30 @@ impl Framework {
                 problems.push(Problem::new(
                     format!("/outcomes/{i}/consequences/priority_action_plan_required"),
                     "a priority action plan is required after outcome 3 and only then",
+                ));
+            }
+        }
+        // The last rule must always hold, so every set of findings gets a proposal.
+        if self.proposal_rules.last().map(|r| r.when) != Some(RuleCondition::Always) {
+            problems.push(Problem::new(
+                "/proposal_rules",
+                "the last rule must be \"always\", so that every set of findings gets a proposal",
+            ));
+        }
+        if self.proposal_rules.first().map(|r| r.when)
+            != Some(RuleCondition::AnyAreaForPriorityAction)
+        {
+            problems.push(Problem::new(
+                "/proposal_rules/0",
+                "the first rule must be \"any_area_for_priority_action\": outcome 3 is given exactly when there are areas for priority action",
+            ));
+        }
+        for (i, rule) in self.proposal_rules.iter().enumerate() {
+            let priority = rule.when == RuleCondition::AnyAreaForPriorityAction;
+            if priority != (rule.outcome == 3) {
+                problems.push(Problem::new(
+                    format!("/proposal_rules/{i}"),
+                    "outcome 3 is proposed when there are areas for priority action, and only then",
                 ));
             }
         }

@@ -134,6 +134,21 @@ impl fmt::Display for Status {
     }
 }
 
+/// Dates as reports print them: "2 to 6 June 2025", "30 June to 4 July 2025",
+/// "29 December 2025 to 2 January 2026", or one date when they are the same day.
+pub fn date_range(start: NaiveDate, end: NaiveDate) -> String {
+    let full = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+    if start == end {
+        full(end)
+    } else if start.year() != end.year() {
+        format!("{} to {}", full(start), full(end))
+    } else if start.month() != end.month() {
+        format!("{} to {}", start.format("%-d %B"), full(end))
+    } else {
+        format!("{} to {}", start.format("%-d"), full(end))
+    }
+}
+
 /// Why a lifecycle change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TransitionError {
@@ -356,6 +371,21 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_ranges_read_as_reports_print_them() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        assert_eq!(date_range(d(2025, 6, 2), d(2025, 6, 6)), "2 to 6 June 2025");
+        assert_eq!(
+            date_range(d(2025, 6, 30), d(2025, 7, 4)),
+            "30 June to 4 July 2025"
+        );
+        assert_eq!(
+            date_range(d(2025, 12, 29), d(2026, 1, 2)),
+            "29 December 2025 to 2 January 2026"
+        );
+        assert_eq!(date_range(d(2025, 6, 2), d(2025, 6, 2)), "2 June 2025");
+    }
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()

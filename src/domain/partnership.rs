@@ -32,6 +32,39 @@ pub enum PartnershipError {
     CouncilTaken(CouncilCode),
 }
 
+/// The area a council serves, as a reader calls it: "Harrowdale" for "Harrowdale
+/// Council", "Bristol" for "Bristol City Council", "Barnet" for "London Borough of
+/// Barnet". A name with none of these forms is returned whole.
+pub fn area_name(council_name: &str) -> String {
+    let mut name = council_name.trim();
+    for prefix in [
+        "London Borough of ",
+        "Royal Borough of ",
+        "City of ",
+        "Council of the ",
+    ] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            name = rest;
+        }
+    }
+    for suffix in [
+        " Metropolitan Borough Council",
+        " Borough Council",
+        " County Council",
+        " City Council",
+        " District Council",
+        " Council",
+    ] {
+        if let Some(rest) = name.strip_suffix(suffix) {
+            if !rest.trim().is_empty() {
+                name = rest;
+                break;
+            }
+        }
+    }
+    name.trim_end_matches(',').trim().to_string()
+}
+
 fn ons_code(s: &str, prefixes: &[&str]) -> Option<String> {
     let s = s.trim().to_ascii_uppercase();
     let ok = s.len() == 9
@@ -157,6 +190,17 @@ impl NewPartnership {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn area_names_drop_the_council_words() {
+        assert_eq!(area_name("Harrowdale Council"), "Harrowdale");
+        assert_eq!(area_name("Bristol City Council"), "Bristol");
+        assert_eq!(area_name("Essex County Council"), "Essex");
+        assert_eq!(area_name("London Borough of Barnet"), "Barnet");
+        assert_eq!(area_name("Bury Metropolitan Borough Council"), "Bury");
+        assert_eq!(area_name("Council"), "Council");
+        assert_eq!(area_name("Isles of Scilly"), "Isles of Scilly");
+    }
 
     #[test]
     fn council_codes() {

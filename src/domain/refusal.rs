@@ -4,6 +4,7 @@
 
 use super::account::AccountError;
 use super::inspection::TransitionError;
+use super::outcome::ReportRefusal;
 use super::partnership::PartnershipProblem;
 use super::survey::ResponseRefusal;
 use super::team::TeamError;
@@ -20,6 +21,8 @@ pub enum Refusal {
     Partnership(#[from] PartnershipProblem),
     #[error(transparent)]
     Response(#[from] ResponseRefusal),
+    #[error(transparent)]
+    Report(#[from] ReportRefusal),
     #[error("Choose a local area partnership from the list.")]
     UnknownPartnership,
     /// A concurrent change got there first (a guard on the row's state failed).
