@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod evidence;
 pub mod inspections;
+pub mod report;
 pub mod responses;
 pub mod results;
 
@@ -43,7 +44,8 @@ refusals!(
     crate::domain::team::TeamError,
     crate::domain::account::AccountError,
     crate::domain::partnership::PartnershipProblem,
-    crate::domain::survey::ResponseRefusal
+    crate::domain::survey::ResponseRefusal,
+    crate::domain::outcome::ReportRefusal
 );
 
 impl From<DbError> for AppError {

@@ -14,6 +14,7 @@ pub mod indicators;
 pub mod inspections;
 pub mod partnerships;
 pub mod population;
+pub mod report;
 pub mod schema;
 pub mod sessions;
 pub mod surveys;

@@ -284,3 +284,66 @@ diesel::table! {
 
 diesel::joinable!(free_text_reviews -> answers (answer_id));
 diesel::joinable!(indicator_values -> imports (import_id));
+
+diesel::table! {
+    findings (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        criterion_id -> Text,
+        kind -> Text,
+        text -> Text,
+        evidence -> Text,
+        responsible -> Nullable<Text>,
+        addressed_to -> Nullable<Text>,
+        in_hand -> Bool,
+        group_label -> Nullable<Text>,
+        position -> Integer,
+        updated_by -> Nullable<Integer>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outcome_decisions (inspection_id) {
+        inspection_id -> Integer,
+        outcome -> Integer,
+        proposed -> Nullable<Integer>,
+        rationale -> Text,
+        decided_by -> Nullable<Integer>,
+        decided_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    narratives (inspection_id, section) {
+        inspection_id -> Integer,
+        section -> Text,
+        paragraphs -> Text,
+        next_number -> Integer,
+        updated_by -> Nullable<Integer>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    report_particulars (inspection_id) {
+        inspection_id -> Integer,
+        particulars -> Text,
+        updated_by -> Nullable<Integer>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    report_versions (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        number -> Integer,
+        outcome -> Integer,
+        report -> Text,
+        easy_read -> Text,
+        note -> Text,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
