@@ -75,6 +75,31 @@ enum Command {
         #[command(subcommand)]
         command: ExportCommand,
     },
+    /// Render a saved report version.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// Write a saved draft version of the report (or its easy-read summary) as HTML,
+    /// PDF or DOCX, to a file or standard output.
+    Render {
+        /// The inspection's id.
+        inspection: i32,
+        /// html, pdf or docx for the report; easy-read-html or easy-read-pdf for the
+        /// easy-read summary.
+        #[arg(long, value_parser = ["html", "pdf", "docx", "easy-read-html", "easy-read-pdf"])]
+        format: String,
+        /// The version's number; the latest when left out.
+        #[arg(long)]
+        version: Option<i32>,
+        /// Where to write it; standard output when left out.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -387,6 +412,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             command: ImportCommand::Dfe { inspection, files },
         } => run_import(&cli.settings, inspection, &files),
         Command::Export { command } => run_export(&cli.settings, command),
+        Command::Report {
+            command:
+                ReportCommand::Render {
+                    inspection,
+                    format,
+                    version,
+                    output,
+                },
+        } => run_report_render(&cli.settings, inspection, &format, version, output),
     }
 }
 
@@ -566,6 +600,55 @@ fn run_export(settings: &Settings, command: ExportCommand) -> anyhow::Result<()>
         e => e.into(),
     })?;
     std::io::stdout().lock().write_all(&body)?;
+    Ok(())
+}
+
+fn run_report_render(
+    settings: &Settings,
+    inspection: i32,
+    format: &str,
+    version: Option<i32>,
+    output: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
+    use std::io::Write;
+    let catalogue = cli_catalogue(settings)?;
+    let templates = area_send::web::templates::registry(&catalogue.words)?;
+    let pool = open_and_migrate(&settings.database(), 1)?;
+    let mut conn = pool.get()?;
+    if db::inspections::find(&mut conn, inspection)?.is_none() {
+        anyhow::bail!("there is no inspection {inspection}");
+    }
+    let v =
+        area_send::app::report::version(&mut conn, inspection, version).map_err(|e| match e {
+            area_send::app::AppError::Refused(_) => match version {
+                Some(n) => anyhow::anyhow!("inspection {inspection} has no report version {n}"),
+                None => anyhow::anyhow!(
+                    "inspection {inspection} has no report version yet: make a draft first"
+                ),
+            },
+            e => e.into(),
+        })?;
+    let file = match format {
+        "easy-read-html" => "easy-read.html".to_string(),
+        "easy-read-pdf" => "easy-read.pdf".to_string(),
+        f => format!("report.{f}"),
+    };
+    let rendered =
+        area_send::web::inspect::report::render_file(&templates, &v.report, &v.easy_read, &file)
+            .map_err(|e| anyhow::anyhow!("could not render the report: {e:?}"))?
+            .ok_or_else(|| anyhow::anyhow!("unknown format {format}"))?;
+    match output {
+        Some(path) => {
+            std::fs::write(&path, &rendered.bytes)?;
+            eprintln!(
+                "wrote version {} of inspection {inspection}'s report as {format} to {} ({} bytes)",
+                v.summary.number,
+                path.display(),
+                rendered.bytes.len()
+            );
+        }
+        None => std::io::stdout().lock().write_all(&rendered.bytes)?,
+    }
     Ok(())
 }
 

@@ -2,6 +2,10 @@
 //! anonymised responses for inspectors, and the imported statistics. Every text
 //! field that a spreadsheet would run as a formula is neutralised first.
 
+pub mod docx;
+pub mod report_html;
+pub mod report_pdf;
+
 use crate::catalogue::CompiledForm;
 use crate::db::indicators::StoredValue;
 use crate::domain::collation::SurveyResults;

@@ -372,7 +372,7 @@ fn draw_line_chart(spec: LineSpec) -> Option<LineChartView> {
             num(plot_bottom + 5.0),
             x = num(x)
         ));
-        if (n - 1 - i) % every == 0 {
+        if (n - 1 - i).is_multiple_of(every) {
             svg.push_str(&text(x, plot_bottom + 24.0, "middle", MUTED, period));
         }
     }

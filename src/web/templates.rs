@@ -95,6 +95,11 @@ pub fn symbol_names() -> std::collections::BTreeSet<String> {
         .collect()
 }
 
+/// A shipped static file's bytes (a symbol's SVG for the easy-read PDF, say).
+pub fn static_bytes(name: &str) -> Option<Vec<u8>> {
+    StaticFiles::get(name).map(|f| f.data.into_owned())
+}
+
 /// Serve CSS, SVG and the small enhancement scripts.
 pub async fn static_file(path: web::Path<String>) -> Result<HttpResponse, WebError> {
     let name = path.into_inner();

@@ -145,7 +145,7 @@ struct CellPageView {
 }
 
 /// Where a piece of evidence can be opened.
-fn href(id: i32, reference: &EvidenceRef) -> String {
+pub fn href(id: i32, reference: &EvidenceRef) -> String {
     match reference {
         EvidenceRef::SurveyItem {
             survey_id,

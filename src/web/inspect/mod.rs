@@ -4,7 +4,9 @@
 pub mod evidence;
 pub mod export;
 pub mod free_text;
+pub mod judging;
 pub mod matrix;
+pub mod report;
 pub mod results;
 pub mod surveys;
 
