@@ -227,7 +227,288 @@ pub fn seed(pool: &Pool, catalogue: &Catalogue) -> Result<i32, AppError> {
 pub fn seed_with_evidence(pool: &Pool, catalogue: &Catalogue) -> Result<i32, AppError> {
     let main = seed(pool, catalogue)?;
     populate(pool, catalogue, main)?;
+    judge(pool, catalogue, main)?;
     Ok(main)
+}
+
+// ---------------------------------------------------------------- judging and report
+
+/// A finding of the demo: criterion, kind, text, who is responsible (form value),
+/// leaders addressed (form value), whether already in hand.
+struct DemoFinding {
+    criterion: &'static str,
+    kind: &'static str,
+    text: &'static str,
+    responsible: &'static str,
+    addressed_to: &'static str,
+    in_hand: bool,
+}
+
+const DEMO_FINDINGS: [DemoFinding; 6] = [
+    DemoFinding {
+        criterion: "A1",
+        kind: "strength",
+        text: "Health visitors and early years staff spot needs early, and families are put in touch with help quickly.",
+        responsible: "",
+        addressed_to: "",
+        in_hand: false,
+    },
+    DemoFinding {
+        criterion: "B2",
+        kind: "strength",
+        text: "The parent carer forum is treated as an equal partner, and its views have changed how services are planned.",
+        responsible: "",
+        addressed_to: "",
+        in_hand: false,
+    },
+    DemoFinding {
+        criterion: "B3",
+        kind: "strength",
+        text: "Leaders share an accurate picture of the area's needs, built from their own data and from what families tell them.",
+        responsible: "",
+        addressed_to: "",
+        in_hand: false,
+    },
+    DemoFinding {
+        criterion: "A3",
+        kind: "area_for_improvement",
+        text: "Leaders across the partnership should cut the time families wait for education, health and care needs assessments, so that plans are issued within 20 weeks.",
+        responsible: "council_and_icb",
+        addressed_to: "partnership",
+        in_hand: false,
+    },
+    DemoFinding {
+        criterion: "A4",
+        kind: "area_for_improvement",
+        text: "Health leaders should shorten the waits for speech and language therapy, so that children get help before they move school.",
+        responsible: "icb",
+        addressed_to: "health",
+        in_hand: false,
+    },
+    DemoFinding {
+        criterion: "D2",
+        kind: "area_for_improvement",
+        text: "The council's leaders should make sure that each annual review leads to the plan being updated promptly.",
+        responsible: "council",
+        addressed_to: "council",
+        in_hand: true,
+    },
+];
+
+/// Up to three pieces of evidence for a finding: items for its criterion, pointing the
+/// finding's way where possible, of different kinds first.
+fn evidence_for(
+    items: &[crate::domain::matrix::EvidenceItem],
+    criterion: &str,
+    strength: bool,
+) -> Vec<String> {
+    use crate::domain::matrix::Leaning;
+    let wanted = if strength {
+        Leaning::Supports
+    } else {
+        Leaning::Challenges
+    };
+    let mut chosen: Vec<&crate::domain::matrix::EvidenceItem> = vec![];
+    for pass in 0..2 {
+        for item in items
+            .iter()
+            .filter(|i| i.criteria.iter().any(|c| c == criterion))
+        {
+            if chosen.len() >= 3 || chosen.iter().any(|c| c.reference == item.reference) {
+                continue;
+            }
+            let new_kind = !chosen
+                .iter()
+                .any(|c| c.reference.kind() == item.reference.kind());
+            let fits = item.leaning == wanted || item.leaning == Leaning::Context;
+            if (pass == 0 && fits && new_kind) || (pass == 1 && item.leaning != Leaning::TooFew) {
+                chosen.push(item);
+            }
+        }
+    }
+    chosen
+        .iter()
+        .map(|i| crate::domain::findings::evidence_key(&i.reference))
+        .collect()
+}
+
+/// Take the main inspection on to judging: findings with their evidence, the
+/// decided outcome with its rationale, the written sections, the particulars, an
+/// easy-read summary, and two draft versions, so the report and the difference
+/// between drafts can be opened at once. Everything goes through the real use cases.
+pub fn judge(pool: &Pool, catalogue: &Catalogue, inspection_id: i32) -> Result<(), AppError> {
+    use crate::domain::findings::{FindingDraft, FindingForm};
+    use crate::domain::narrative::{self, Narrative};
+    use crate::domain::outcome::Decision;
+    use crate::domain::report::{BodyDetails, Particulars, SectionKind, TeamLine};
+    let mut conn = pool.get().map_err(DbError::from)?;
+    let conn = &mut *conn;
+    let lead = lead_inspector(conn)?;
+    // The inspection stays with its surveys open, so the demo's surveys can still be
+    // answered; the findings pages warn that the evidence is not all in.
+    let threshold = u64::from(catalogue.framework.settings.suppression_threshold);
+    let j = app::report::judgement(conn, catalogue, inspection_id, threshold)?;
+    let bodies = app::report::bodies(&j.inspection);
+    let icb = bodies
+        .icbs
+        .first()
+        .map(|(id, _)| format!("icb:{id}"))
+        .unwrap_or_default();
+    let criteria: Vec<String> = catalogue.framework.criterion_ids().into_iter().collect();
+    let available: Vec<_> = j.items.iter().map(|i| i.reference.clone()).collect();
+    for f in &DEMO_FINDINGS {
+        let evidence = evidence_for(&j.items, f.criterion, f.kind == "strength");
+        let form = FindingForm {
+            criterion: f.criterion,
+            kind: f.kind,
+            text: f.text,
+            evidence: evidence.iter().map(String::as_str).collect(),
+            responsible: if f.responsible == "icb" {
+                &icb
+            } else {
+                f.responsible
+            },
+            responsible_other: "",
+            addressed_to: f.addressed_to,
+            in_hand: f.in_hand,
+            group: "",
+        };
+        let draft = FindingDraft::parse(&form, &criteria, &available, &bodies)
+            .map_err(|e| demo_error(format!("finding on {}: {e:?}", f.criterion)))?;
+        app::report::add_finding(conn, inspection_id, &draft, lead)?;
+    }
+    let decision = Decision::parse(
+        "2",
+        "Families' experience varies too much: assessments are late and therapy waits are long, and the partnership is not yet acting on either. Strong early identification and co-production with the forum keep this from outcome 3.",
+    )
+    .map_err(|e| demo_error(format!("{e:?}")))?;
+    app::report::decide(conn, catalogue, inspection_id, &decision, lead)?;
+
+    // A chart of the parents' answers on getting help at the right time, if the
+    // demo's surveys have such a question.
+    let chart = j
+        .items
+        .iter()
+        .find(|i| {
+            i.criteria.iter().any(|c| c == "A3")
+                && matches!(
+                    i.reference,
+                    crate::domain::matrix::EvidenceRef::SurveyItem { .. }
+                )
+        })
+        .map(|i| format!("[[chart:{}]]", narrative::chart_key(&i.reference)));
+    let cite = |criterion: &str, kind: crate::domain::matrix::SourceKind| {
+        j.items
+            .iter()
+            .find(|i| i.criteria.iter().any(|c| c == criterion) && i.reference.kind() == kind)
+            .map(|i| {
+                format!(
+                    " [[{}]]",
+                    crate::domain::findings::evidence_key(&i.reference)
+                )
+            })
+            .unwrap_or_default()
+    };
+    use crate::domain::matrix::SourceKind as K;
+    let experience = format!(
+        "Most young children with SEND in Harrowdale have their needs noticed early, and their families know where to turn.{}\n\nOnce a family asks for an assessment, the wait is too long. Many plans arrive well after 20 weeks.{}\n\n{}\n\nChildren who need speech and language therapy often wait months, and some move school before help starts.{}",
+        cite("A1", K::SurveyItems),
+        cite("A3", K::Indicators),
+        chart.unwrap_or_default(),
+        cite("A4", K::CaseNotes),
+    );
+    let sections = [
+        (SectionKind::PartnershipInformation, "Harrowdale Council and the Harrowdale and Fenmoor Integrated Care Board share responsibility for SEND services in Harrowdale.\n\nA new director of children's services started in 2025. The council commissions alternative provision for the area.".to_string()),
+        (SectionKind::Experience, experience),
+        (SectionKind::Effective, "Health visitors and early years staff spot needs early and put families in touch with help quickly.\n\nThe parent carer forum is an equal partner; its views have changed how services are planned.\n\nLeaders have an accurate picture of the area's needs.".to_string()),
+        (SectionKind::Better, "Too many education, health and care plans are issued late.\n\nWaits for speech and language therapy are too long.".to_string()),
+    ];
+    for (kind, text) in &sections {
+        let revised = narrative::revise(&Narrative::default(), text, kind.as_str(), &available)
+            .map_err(|e| demo_error(format!("{}: {e:?}", kind.as_str())))?;
+        app::report::save_narrative(conn, inspection_id, *kind, &revised, 0, lead)?;
+    }
+    let mut icbs = std::collections::BTreeMap::new();
+    for (id, _) in &bodies.icbs {
+        icbs.insert(
+            *id,
+            BodyDetails {
+                leader: "Dr Morgan Quayle (demo), chief executive".into(),
+                website: "www.harrowdale-fenmoor-icb.example".into(),
+                address: "Riverside House, Harrowdale HD1 2ZZ".into(),
+            },
+        );
+    }
+    let particulars = Particulars {
+        partnership_name: "Harrowdale Local Area Partnership".into(),
+        council: BodyDetails {
+            leader: "Alex Brightwell (demo), director of children's services".into(),
+            website: "www.harrowdale.example".into(),
+            address: "Town Hall, Market Square, Harrowdale HD1 1AA".into(),
+        },
+        icbs,
+        team: vec![
+            TeamLine {
+                name: "Robin Ashdown (demo)".into(),
+                role: "His Majesty's Inspector, Ofsted lead inspector".into(),
+            },
+            TeamLine {
+                name: "Kit Marlowe-Field (demo)".into(),
+                role: "CQC lead inspector".into(),
+            },
+        ],
+    };
+    app::report::save_particulars(conn, inspection_id, &particulars, lead)?;
+    let rows: Vec<(String, String, String)> = [
+        (
+            "Inspectors looked at help for children with SEND in Harrowdale.",
+            "people",
+        ),
+        ("Many children get help early. This is going well.", "yes"),
+        ("Some families wait too long for a plan.", "waiting"),
+        ("The council and the NHS must make plans on time.", "plan"),
+    ]
+    .iter()
+    .map(|(t, s)| (String::new(), t.to_string(), s.to_string()))
+    .collect();
+    let (points, next) = crate::domain::easy_read::revise(&[], 1, &rows)
+        .map_err(|e| demo_error(format!("easy read: {e:?}")))?;
+    app::report::save_easy_read(conn, inspection_id, &points, next, 1, lead)?;
+    app::report::make_draft(
+        conn,
+        catalogue,
+        inspection_id,
+        threshold,
+        "First draft for the team",
+        lead,
+    )?;
+
+    // A second draft: one paragraph reworded, one added, so the comparison shows both.
+    let better = db::report::narrative(conn, inspection_id, SectionKind::Better.as_str())?;
+    let revised = narrative::revise(
+        &better,
+        "Too many education, health and care plans are issued late, and families are not told why.\n\nWaits for speech and language therapy are too long.\n\nYoung people preparing for adulthood are not always given the information they need.",
+        SectionKind::Better.as_str(),
+        &available,
+    )
+    .map_err(|e| demo_error(format!("{e:?}")))?;
+    app::report::save_narrative(
+        conn,
+        inspection_id,
+        SectionKind::Better,
+        &revised,
+        better.next_number,
+        lead,
+    )?;
+    app::report::make_draft(
+        conn,
+        catalogue,
+        inspection_id,
+        threshold,
+        "After the team's review",
+        lead,
+    )?;
+    Ok(())
 }
 
 // ---------------------------------------------------------------- evidence

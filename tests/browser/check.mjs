@@ -170,6 +170,58 @@ const PAGES = [
     await Promise.all([p.waitForNavigation(), p.click("table.matrix a >> nth=0")]);
   }],
   ["evidence refused to a reviewer", DEMO.council, async (p) => p.goto(`${BASE}/inspections/1/evidence`)],
+  // Judging and the report, each with its error state where it has a form.
+  ["findings", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/findings`)],
+  ["add a finding", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/findings/new`)],
+  ["add a finding with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/findings/new`);
+    await p.check("#kind-area_for_priority_action");
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections/1/findings'] button[type=submit]")]);
+  }],
+  ["change a finding", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/findings`);
+    await Promise.all([p.waitForNavigation(), p.click(".finding .action-row a >> nth=0")]);
+  }],
+  ["outcome", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/outcome`)],
+  ["outcome with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/outcome`);
+    await p.fill("#rationale", "");
+    await Promise.all([p.waitForNavigation(), p.click("form[action='/inspections/1/outcome'] button[type=submit]")]);
+  }],
+  ["report", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report`)],
+  ["write a report section", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/sections/experience`)],
+  ["write a report section with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/report/sections/better`);
+    await p.fill("#text", "Cites nothing real [[document:9999]].");
+    await Promise.all([p.waitForNavigation(), p.click("form[action$='/sections/better'] button[type=submit]")]);
+  }],
+  ["partnership details and team", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/particulars`)],
+  ["partnership details with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/report/particulars`);
+    await p.fill("#partnership_name", "");
+    await Promise.all([p.waitForNavigation(), p.click("form[action$='/particulars'] button[type=submit]")]);
+  }],
+  ["easy-read summary", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/easy-read`)],
+  ["easy-read summary with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/report/easy-read`);
+    await p.fill("#point_1_text", "This point is written in far too many words for anyone who finds reading hard to follow it.");
+    await Promise.all([p.waitForNavigation(), p.click("form[action$='/easy-read'] button[type=submit]")]);
+  }],
+  ["report preview", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/preview`)],
+  ["draft version", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/versions/2`)],
+  ["draft easy-read summary", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/versions/2/easy-read`)],
+  ["draft report as downloaded HTML", DEMO.lead, async (p) => {
+    // The download is an attachment: read it and show it as a page.
+    const res = await p.request.get(`${BASE}/inspections/1/report/versions/2/report.html`);
+    await p.setContent(await res.text());
+  }],
+  ["easy-read summary as downloaded HTML", DEMO.lead, async (p) => {
+    const res = await p.request.get(`${BASE}/inspections/1/report/versions/2/easy-read.html`);
+    await p.setContent(await res.text());
+  }],
+  ["compare two versions", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/compare?from=1&to=2`)],
+  ["compare two versions, every paragraph", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/compare?from=1&to=2&all=yes`)],
+  ["drafts refused to a reviewer", DEMO.council, async (p) => p.goto(`${BASE}/inspections/1/report/versions/1`)],
 ];
 
 for (const [label, who, open] of PAGES) {
@@ -281,6 +333,11 @@ async function keyboardOnly(width) {
     ["survey results", "/inspections/1/results"],
     ["free-text answers", "/inspections/1/free-text"],
     ["statutory duties", "/inspections/1/duties"],
+    ["findings", "/inspections/1/findings"],
+    ["outcome", "/inspections/1/outcome"],
+    ["report", "/inspections/1/report"],
+    ["draft version", "/inspections/1/report/versions/2"],
+    ["compare two versions", "/inspections/1/report/compare?from=1&to=2"],
   ]) {
     await page.goto(`${BASE}${path}`);
     await tabThrough(page, `${what} ${tag}`);

@@ -4,9 +4,6 @@
 //! duties, survey results with suppression, the free-text queue, and who may see any
 //! of it.
 
-use std::process::{Command, Output, Stdio};
-
-use area_send::config::DatabaseUrl;
 use area_send::db;
 use diesel::prelude::*;
 use reqwest::multipart::{Form, Part};
@@ -77,39 +74,6 @@ const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 o
 
 // ---------------------------------------------------------------- the command line
 
-fn database_text(app: &TestApp) -> String {
-    match &app.config.database {
-        DatabaseUrl::Sqlite(path) => path.display().to_string(),
-        DatabaseUrl::Postgres(url) => url.clone(),
-    }
-}
-
-/// `area-send --database-url <the app's database> args...`, with no AREA_SEND_
-/// variables from the environment.
-fn cli(app: &TestApp, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_area-send"));
-    cmd.arg("--database-url")
-        .arg(database_text(app))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (key, _) in std::env::vars() {
-        if key.starts_with("AREA_SEND_") {
-            cmd.env_remove(key);
-        }
-    }
-    cmd.output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).to_string()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
-}
-
 fn add_partnership(app: &TestApp, name: &str, code: &str, icb: &str) -> i32 {
     let o = cli(
         app,
@@ -169,18 +133,6 @@ fn derby_inspection(app: &TestApp) -> i32 {
 }
 
 // ---------------------------------------------------------------- pages and forms
-
-/// The text a person reads on a page, entities decoded and whitespace folded.
-fn page_text(html: &str) -> String {
-    let doc = scraper::Html::parse_document(html);
-    doc.root_element()
-        .text()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 fn texts(html: &str, selector: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);

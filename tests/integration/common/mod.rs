@@ -14,6 +14,7 @@ pub mod survey;
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
 
 use area_send::catalogue::Catalogue;
 use area_send::config::{Config, DatabaseUrl, ServeSettings, Settings};
@@ -113,6 +114,11 @@ impl TestApp {
 
     /// Start the real server with the demo data and `adjust`ed settings.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        // The server's warnings and errors, shown with a failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter("area_send=warn")
+            .try_init();
         let (database, cleanup) = new_database();
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let mut config = test_config(database, &listener);
@@ -337,4 +343,51 @@ pub fn location(res: &Response) -> String {
         .get("location")
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- shared by modules
+
+pub fn database_text(app: &TestApp) -> String {
+    match &app.config.database {
+        DatabaseUrl::Sqlite(path) => path.display().to_string(),
+        DatabaseUrl::Postgres(url) => url.clone(),
+    }
+}
+
+/// `area-send --database-url <the app's database> args...`, with no AREA_SEND_
+/// variables from the environment.
+pub fn cli(app: &TestApp, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_area-send"));
+    cmd.arg("--database-url")
+        .arg(database_text(app))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (key, _) in std::env::vars() {
+        if key.starts_with("AREA_SEND_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.output().unwrap()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// The text a person reads on a page, entities decoded and whitespace folded.
+pub fn page_text(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    doc.root_element()
+        .text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
