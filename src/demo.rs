@@ -356,6 +356,9 @@ pub fn judge(pool: &Pool, catalogue: &Catalogue, inspection_id: i32) -> Result<(
         .unwrap_or_default();
     let criteria: Vec<String> = catalogue.framework.criterion_ids().into_iter().collect();
     let available: Vec<_> = j.items.iter().map(|i| i.reference.clone()).collect();
+    let chartable: Vec<_> = app::report::charts(&j.gathered, threshold)?
+        .into_keys()
+        .collect();
     for f in &DEMO_FINDINGS {
         let evidence = evidence_for(&j.items, f.criterion, f.kind == "strength");
         let form = FindingForm {
@@ -424,9 +427,22 @@ pub fn judge(pool: &Pool, catalogue: &Catalogue, inspection_id: i32) -> Result<(
         (SectionKind::Better, "Too many education, health and care plans are issued late.\n\nWaits for speech and language therapy are too long.".to_string()),
     ];
     for (kind, text) in &sections {
-        let revised = narrative::revise(&Narrative::default(), text, kind.as_str(), &available)
-            .map_err(|e| demo_error(format!("{}: {e:?}", kind.as_str())))?;
-        app::report::save_narrative(conn, inspection_id, *kind, &revised, 0, lead)?;
+        let revised = narrative::revise(
+            &Narrative::default(),
+            text,
+            kind.as_str(),
+            &available,
+            &chartable,
+        )
+        .map_err(|e| demo_error(format!("{}: {e:?}", kind.as_str())))?;
+        app::report::save_narrative(
+            conn,
+            inspection_id,
+            *kind,
+            &revised,
+            &Narrative::default().revision(),
+            lead,
+        )?;
     }
     let mut icbs = std::collections::BTreeMap::new();
     for (id, _) in &bodies.icbs {
@@ -473,7 +489,14 @@ pub fn judge(pool: &Pool, catalogue: &Catalogue, inspection_id: i32) -> Result<(
     .collect();
     let (points, next) = crate::domain::easy_read::revise(&[], 1, &rows)
         .map_err(|e| demo_error(format!("easy read: {e:?}")))?;
-    app::report::save_easy_read(conn, inspection_id, &points, next, 1, lead)?;
+    app::report::save_easy_read(
+        conn,
+        inspection_id,
+        &points,
+        next,
+        &app::report::easy_read_revision(&[], 1),
+        lead,
+    )?;
     app::report::make_draft(
         conn,
         catalogue,
@@ -490,6 +513,7 @@ pub fn judge(pool: &Pool, catalogue: &Catalogue, inspection_id: i32) -> Result<(
         "Too many education, health and care plans are issued late, and families are not told why.\n\nWaits for speech and language therapy are too long.\n\nYoung people preparing for adulthood are not always given the information they need.",
         SectionKind::Better.as_str(),
         &available,
+        &chartable,
     )
     .map_err(|e| demo_error(format!("{e:?}")))?;
     app::report::save_narrative(
@@ -497,7 +521,7 @@ pub fn judge(pool: &Pool, catalogue: &Catalogue, inspection_id: i32) -> Result<(
         inspection_id,
         SectionKind::Better,
         &revised,
-        better.next_number,
+        &better.revision(),
         lead,
     )?;
     app::report::make_draft(

@@ -147,13 +147,23 @@ pub fn remove_finding(
 ) -> Result<(), AppError> {
     conn.transaction(|conn| {
         open_for_judging(conn, inspection_id)?;
+        let removed = db::report::findings(conn, inspection_id)?
+            .into_iter()
+            .find(|f| f.id == finding_id)
+            .ok_or(AppError::NotFound)?;
         db::report::delete_finding(conn, inspection_id, finding_id)?;
+        // What it said is kept in the trail, since the finding itself is gone.
         audit::record(
             conn,
             Some(actor),
             Some(inspection_id),
             "finding.removed",
-            json!({ "finding_id": finding_id }),
+            json!({
+                "finding_id": finding_id,
+                "criterion": removed.criterion_id,
+                "kind": removed.kind.as_str(),
+                "text": removed.text,
+            }),
         )?;
         Ok(())
     })
@@ -212,21 +222,21 @@ pub fn decide(
     })
 }
 
-/// Store a written section as revised by [`narrative::revise`]. `expected_next` is
-/// the section's next id number when the editor was read: if someone saved in
-/// between, the save is refused rather than mixing up paragraph ids.
+/// Store a written section as revised by [`narrative::revise`]. `expected` is the
+/// revision the editor was given: if the section changed in any way since, the
+/// save is refused rather than undoing someone's edit or mixing up paragraph ids.
 pub fn save_narrative(
     conn: &mut DbConnection,
     inspection_id: i32,
     section: SectionKind,
     revised: &Narrative,
-    expected_next: i32,
+    expected: &str,
     actor: i32,
 ) -> Result<(), AppError> {
     conn.transaction(|conn| {
         open_for_judging(conn, inspection_id)?;
         let current = db::report::narrative(conn, inspection_id, section.as_str())?;
-        if current.next_number != expected_next {
+        if current.revision() != expected {
             return Err(AppError::Refused(
                 crate::domain::refusal::Refusal::ChangedMeanwhile,
             ));
@@ -268,18 +278,23 @@ pub fn easy_read_points(
     )
 }
 
+/// The easy-read points' revision token (see [`Narrative::revision`]).
+pub fn easy_read_revision(points: &[StoredPoint], next_number: i32) -> String {
+    narrative::revision_of(points, next_number)
+}
+
 pub fn save_easy_read(
     conn: &mut DbConnection,
     inspection_id: i32,
     points: &[StoredPoint],
     next_number: i32,
-    expected_next: i32,
+    expected: &str,
     actor: i32,
 ) -> Result<(), AppError> {
     conn.transaction(|conn| {
         open_for_judging(conn, inspection_id)?;
-        let (_, current) = easy_read_points(conn, inspection_id)?;
-        if current != expected_next {
+        let (current, next) = easy_read_points(conn, inspection_id)?;
+        if easy_read_revision(&current, next) != expected {
             return Err(AppError::Refused(
                 crate::domain::refusal::Refusal::ChangedMeanwhile,
             ));
@@ -396,6 +411,20 @@ pub fn current_report(
 ) -> Result<(Report, EasyReadSummary), AppError> {
     let j = judgement(conn, catalogue, inspection_id, threshold)?;
     let decision = j.decision.as_ref().ok_or(ReportRefusal::NoDecision)?;
+    // The framework gives outcome 3 exactly when there are areas for priority action;
+    // a draft that said otherwise would print a table the outcome denies, or drop one.
+    let priority = j
+        .findings
+        .iter()
+        .filter(|f| f.kind == crate::domain::findings::FindingKind::AreaForPriorityAction)
+        .count();
+    if (decision.decision.outcome == 3) != (priority > 0) {
+        return Err(ReportRefusal::OutcomeAndPriorityActionsDisagree {
+            decided: decision.decision.outcome,
+            priority,
+        }
+        .into());
+    }
     let framework = &catalogue.framework;
     let outcome = framework
         .outcome(decision.decision.outcome)

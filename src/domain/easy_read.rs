@@ -61,7 +61,27 @@ pub enum EasyReadError {
     TextMissing(usize),
     #[error("The summary can have at most {MAX_POINTS} points.")]
     TooManyPoints,
+    #[error("Point {0}: keep each point to {MAX_CHARS} characters or fewer.")]
+    TooLong(usize),
 }
+
+impl EasyReadError {
+    /// The point a problem is about (the first, for the whole summary).
+    pub fn point(&self) -> usize {
+        match self {
+            EasyReadError::SentenceTooLong { point, .. } => *point,
+            EasyReadError::TooManySentences(p)
+            | EasyReadError::Capitals(p)
+            | EasyReadError::SymbolUnknown(p)
+            | EasyReadError::TextMissing(p)
+            | EasyReadError::TooLong(p) => *p,
+            EasyReadError::TooManyPoints => 1,
+        }
+    }
+}
+
+/// Two sentences of 15 short words fit easily.
+pub const MAX_CHARS: usize = 200;
 
 fn sentences(text: &str) -> Vec<&str> {
     text.split_inclusive(['.', '!', '?'])
@@ -73,6 +93,9 @@ fn sentences(text: &str) -> Vec<&str> {
 /// Check one point's text against the easy-read rules; `point` numbers it for messages.
 pub fn check_text(point: usize, text: &str) -> Vec<EasyReadError> {
     let mut errors = vec![];
+    if text.chars().count() > MAX_CHARS {
+        errors.push(EasyReadError::TooLong(point));
+    }
     let sentences = sentences(text);
     if sentences.len() > MAX_SENTENCES {
         errors.push(EasyReadError::TooManySentences(point));
@@ -158,9 +181,7 @@ pub struct Suggestion {
 /// what needs to get better and what must get better quickly.
 pub fn suggest(framework: &Framework, area: &str, findings: &[Finding]) -> Vec<Suggestion> {
     let mut out = vec![Suggestion {
-        text: format!(
-            "Inspectors looked at help for children and young people with SEND in {area}."
-        ),
+        text: format!("Inspectors looked at SEND help in {area}."),
         symbol: "people",
     }];
     let mut seen = std::collections::BTreeSet::new();
@@ -243,6 +264,37 @@ mod tests {
             check_text(4, "One. Two. Three."),
             vec![EasyReadError::TooManySentences(4)]
         );
+    }
+
+    #[test]
+    fn every_suggestion_keeps_the_easy_read_rules() {
+        let framework: Framework =
+            serde_json::from_str(include_str!("../../framework/framework.json"))
+                .unwrap_or_else(|e| panic!("{e}"));
+        let findings: Vec<Finding> = framework
+            .areas
+            .iter()
+            .flat_map(|a| a.criteria.iter())
+            .flat_map(|c| {
+                FindingKind::ALL.into_iter().map(move |kind| Finding {
+                    id: 0,
+                    criterion_id: c.id.clone(),
+                    kind,
+                    text: String::new(),
+                    evidence: vec![],
+                    responsible: None,
+                    addressed_to: None,
+                    in_hand: false,
+                    group: None,
+                    position: 0,
+                })
+            })
+            .collect();
+        let all = suggest(&framework, "Bath and North East Somerset", &findings);
+        assert_eq!(all.len(), 1 + findings.len());
+        for (i, s) in all.iter().enumerate() {
+            assert_eq!(check_text(i + 1, &s.text), vec![], "{}", s.text);
+        }
     }
 
     #[test]

@@ -37,6 +37,23 @@ pub struct Narrative {
     pub next_number: i32,
 }
 
+impl Narrative {
+    /// A token for this exact content: an editor sends back the token of what it was
+    /// given, and a save is refused if the section has changed since (any edit, not
+    /// only a new paragraph), so nobody's change is silently undone.
+    pub fn revision(&self) -> String {
+        revision_of(&self.paragraphs, self.next_number)
+    }
+}
+
+/// The revision token of any stored list of paragraphs or points.
+pub fn revision_of<T: Serialize>(items: &[T], next_number: i32) -> String {
+    use sha2::{Digest, Sha256};
+    let json = serde_json::to_string(items).unwrap_or_default();
+    let digest = Sha256::digest(format!("{next_number}:{json}").as_bytes());
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
 /// What a paragraph says once its citation markers are taken out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Parsed {
@@ -59,6 +76,8 @@ pub enum NarrativeError {
     NotChartable { paragraph: usize, key: String },
     #[error("Paragraph {0} has \"[[\" without a closing \"]]\".")]
     Unclosed(usize),
+    #[error("Paragraph {0} has nothing but evidence markers. Write what the evidence shows, with the markers in the sentence.")]
+    OnlyMarkers(usize),
 }
 
 /// Split typed text into paragraphs at blank lines.
@@ -157,14 +176,16 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// Check typed text against the evidence of the inspection, and give each paragraph
-/// an id: a paragraph kept or edited in place keeps its old id, a new one gets the
-/// next free number. `prefix` keeps ids unique across sections.
+/// Check typed text against the evidence of the inspection (`available` may be
+/// cited, `chartable` charted), and give each paragraph an id: a paragraph kept or
+/// edited in place keeps its old id, a new one gets the next free number. `prefix`
+/// keeps ids unique across sections.
 pub fn revise(
     old: &Narrative,
     typed: &str,
     prefix: &str,
     available: &[EvidenceRef],
+    chartable: &[EvidenceRef],
 ) -> Result<Narrative, Vec<NarrativeError>> {
     let texts = split_paragraphs(typed);
     let mut errors = vec![];
@@ -178,8 +199,10 @@ pub fn revise(
             continue;
         }
         match parse(n, text) {
-            Ok(Parsed::Text { citations, .. }) => {
-                if let Some(r) = citations.iter().find(|r| !available.contains(r)) {
+            Ok(Parsed::Text { text, citations }) => {
+                if !text.chars().any(char::is_alphanumeric) {
+                    errors.push(NarrativeError::OnlyMarkers(n));
+                } else if let Some(r) = citations.iter().find(|r| !available.contains(r)) {
                     errors.push(NarrativeError::UnknownCitation {
                         paragraph: n,
                         key: super::findings::evidence_key(r),
@@ -187,7 +210,7 @@ pub fn revise(
                 }
             }
             Ok(Parsed::Chart(r)) => {
-                if !available.contains(&r) {
+                if !chartable.contains(&r) {
                     errors.push(NarrativeError::UnknownCitation {
                         paragraph: n,
                         key: format!("chart:{}", chart_key(&r)),
@@ -425,13 +448,20 @@ mod tests {
             "Alpha.\n\nBeta.\n\nGamma.",
             "x",
             &available,
+            &[survey()],
         )
         .unwrap_or_else(|e| panic!("{e:?}"));
         let ids: Vec<&str> = first.paragraphs.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, vec!["x-1", "x-2", "x-3"]);
         // Edit Beta, delete Gamma, add Delta at the start.
-        let second = revise(&first, "Delta.\n\nAlpha.\n\nBeta, edited.", "x", &available)
-            .unwrap_or_else(|e| panic!("{e:?}"));
+        let second = revise(
+            &first,
+            "Delta.\n\nAlpha.\n\nBeta, edited.",
+            "x",
+            &available,
+            &[survey()],
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
         let ids: Vec<&str> = second.paragraphs.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, vec!["x-4", "x-1", "x-2"]);
         // A new paragraph after a deletion does not take the deleted one's id.
@@ -440,9 +470,31 @@ mod tests {
             "Delta.\n\nAlpha.\n\nBeta, edited.\n\nEpsilon.",
             "x",
             &available,
+            &[survey()],
         )
         .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(third.paragraphs.last().map(|p| p.id.as_str()), Some("x-5"));
+    }
+
+    #[test]
+    fn a_paragraph_of_markers_alone_is_refused_and_revisions_change_with_any_edit() {
+        let errors = revise(
+            &Narrative::default(),
+            "[[indicator:a]]",
+            "x",
+            &[indicator("a")],
+            &[],
+        )
+        .err()
+        .unwrap_or_default();
+        assert_eq!(errors, vec![NarrativeError::OnlyMarkers(1)]);
+        let one = revise(&Narrative::default(), "Alpha.\n\nBeta.", "x", &[], &[])
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let edited = revise(&one, "Alpha.\n\nBeta, edited.", "x", &[], &[])
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(one.next_number, edited.next_number, "no new id");
+        assert_ne!(one.revision(), edited.revision(), "but a new revision");
+        assert_eq!(one.revision(), one.clone().revision());
     }
 
     #[test]
@@ -451,6 +503,7 @@ mod tests {
             &Narrative::default(),
             "Fine.\n\nBad [[document:99]].\n\n[[chart:4:q1]]",
             "x",
+            &[indicator("a")],
             &[indicator("a")],
         )
         .err()

@@ -220,6 +220,8 @@ pub enum ReportRefusal {
     NoDecision,
     #[error("That version of the report does not exist.")]
     NoSuchVersion,
+    #[error("Outcome 3 is given exactly when there are areas for priority action. The decision is outcome {decided} and there are {priority} area(s) for priority action: change the decision or the findings before making a draft.")]
+    OutcomeAndPriorityActionsDisagree { decided: u8, priority: usize },
 }
 
 pub const MAX_RATIONALE: usize = 4_000;

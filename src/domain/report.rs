@@ -322,6 +322,7 @@ pub fn chart_of(audience: &str, question: &QuestionResult<'_>) -> ChartSource {
         })
         .collect();
     let note = match question.answered.count() {
+        Some(0) => "No one has answered this question yet.".to_string(),
         Some(n) => format!("Based on {n} answers. Shares are of those who answered."),
         None => "Too few answers to show the total.".to_string(),
     };
@@ -572,19 +573,29 @@ pub fn build(input: &ReportInput<'_>) -> Report {
         blocks.push(Block::Subheading {
             text: w.inspection_team_heading.clone(),
         });
-        blocks.push(Block::Bullets {
-            items: p
-                .team
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Paragraph {
-                    id: format!("team-{}", i + 1),
+        // Ids from the names, so removing one member does not shift the others'.
+        let mut seen: Vec<String> = vec![];
+        let items = p
+            .team
+            .iter()
+            .map(|t| {
+                let base = format!("team-{}", slug(&t.name));
+                let mut id = base.clone();
+                let mut k = 2;
+                while seen.contains(&id) {
+                    id = format!("{base}-{k}");
+                    k += 1;
+                }
+                seen.push(id.clone());
+                Paragraph {
+                    id,
                     number: n.next(),
                     text: format!("{}, {}", t.name, t.role),
                     citations: vec![],
-                })
-                .collect(),
-        });
+                }
+            })
+            .collect();
+        blocks.push(Block::Bullets { items });
     }
     sections.push(Section {
         kind: SectionKind::AboutInspection,
@@ -665,6 +676,21 @@ fn written_blocks(
         blocks.push(Block::Bullets { items: bullets });
     }
     blocks
+}
+
+/// Lower-case letters and digits joined by hyphens: "Robin Ashdown (demo)" gives
+/// "robin-ashdown-demo".
+fn slug(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "member".into()
+    } else {
+        words.join("-")
+    }
 }
 
 /// A chart's alternative text: every figure, in words.
@@ -914,7 +940,7 @@ mod tests {
         assert!(ids.contains(&"outcome"));
         assert!(ids.contains(&"experience-1"));
         assert!(ids.contains(&"details-leaders"));
-        assert!(ids.contains(&"team-1"));
+        assert!(ids.contains(&"team-a-person"));
         // Citation markers leave the text; the citation is kept beside it.
         let first = units
             .iter()

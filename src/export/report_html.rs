@@ -49,18 +49,11 @@ pub fn report_view(report: &Report, evidence_links: Option<i32>) -> Value {
                 .iter()
                 .map(|b| {
                     let mut v = serde_json::to_value(b).unwrap_or(Value::Null);
-                    match (b, &mut v) {
-                        (Block::Chart(c), Value::Object(map)) => {
-                            map.insert(
-                                "view".into(),
-                                serde_json::to_value(chart_view(c)).unwrap_or(Value::Null),
-                            );
-                        }
-                        // The citations row spans the table's columns.
-                        (Block::Table(t), Value::Object(map)) => {
-                            map.insert("span".into(), json!(t.header.len()));
-                        }
-                        _ => {}
+                    if let (Block::Chart(c), Value::Object(map)) = (b, &mut v) {
+                        map.insert(
+                            "view".into(),
+                            serde_json::to_value(chart_view(c)).unwrap_or(Value::Null),
+                        );
                     }
                     with_citation_links(&mut v, evidence_links);
                     v
@@ -124,8 +117,29 @@ pub fn standalone_report(
 ) -> Result<String, handlebars::RenderError> {
     templates.render(
         "report/standalone",
-        &json!({ "css": REPORT_CSS, "report": report_view(report, None) }),
+        &json!({
+            "css": REPORT_CSS,
+            "footer_css": css_string(&report.footer),
+            "report": report_view(report, None),
+        }),
     )
+}
+
+/// Text as a quoted CSS string that cannot end its string or its `<style>` element:
+/// quotes, backslashes, angle brackets and line breaks become CSS escapes.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
+                out.push_str(&format!("\\{:x} ", u32::from(c)))
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A symbol's SVG made readable: the shipped symbols are decorative
@@ -136,6 +150,19 @@ pub fn labelled_symbol(svg: &str, label: &str) -> String {
         r#"aria-hidden="true" focusable="false""#,
         &format!(r#"role="img" aria-label="{label}" focusable="false""#),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        let s = css_string("A \"quoted\" </style><script>\\ x\ny");
+        assert!(!s.contains("</style>") && !s.contains('<'));
+        assert_eq!(s.matches('"').count(), 2, "{s}");
+        assert!(s.starts_with('"') && s.ends_with('"'));
+    }
 }
 
 #[derive(Serialize)]
@@ -182,6 +209,10 @@ pub fn standalone_easy_read(
 ) -> Result<String, handlebars::RenderError> {
     templates.render(
         "report/easy_read_standalone",
-        &json!({ "css": REPORT_CSS, "easy": easy_read_view(summary, symbol_svg) }),
+        &json!({
+            "css": REPORT_CSS,
+            "footer_css": css_string(&summary.footer),
+            "easy": easy_read_view(summary, symbol_svg),
+        }),
     )
 }

@@ -293,10 +293,6 @@ pub fn routes(
                 web::post().to(inspect::report::save_easy_read),
             )
             .route(
-                "/inspections/{id}/report/easy-read/suggestions",
-                web::post().to(inspect::report::add_easy_read_suggestion),
-            )
-            .route(
                 "/inspections/{id}/report/compare",
                 web::get().to(inspect::report::compare),
             )

@@ -154,6 +154,36 @@ async fn make_draft(b: &Browser, note: &str) -> String {
     location(&res)
 }
 
+/// The revision token a page's editor carries.
+fn revision_in(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse("input[name=revision]").unwrap();
+    doc.select(&sel)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .map(String::from)
+        .expect("a revision token")
+}
+
+/// Save a written section from a freshly opened editor.
+async fn write_section(b: &Browser, section: &str, text: &str) -> reqwest::Response {
+    let page = format!("/inspections/{HARROWDALE}/report/sections/{section}");
+    let (_, html) = b.page(&page).await;
+    let revision = revision_in(&html);
+    b.submit(&page, &page, &[("text", text), ("revision", &revision)])
+        .await
+}
+
+/// Save the easy-read form from a freshly opened page, with `fields` added.
+async fn write_easy_read(b: &Browser, fields: &[(&str, &str)]) -> reqwest::Response {
+    let page = format!("/inspections/{HARROWDALE}/report/easy-read");
+    let (_, html) = b.page(&page).await;
+    let revision = revision_in(&html);
+    let mut all = vec![("revision", revision.as_str())];
+    all.extend_from_slice(fields);
+    b.submit(&page, &page, &all).await
+}
+
 #[actix_web::test]
 async fn a_finding_form_refuses_what_does_not_fit_and_keeps_what_was_typed() {
     let app = TestApp::spawn().await;
@@ -309,6 +339,14 @@ async fn the_proposal_follows_the_rules_and_the_warnings_show() {
         text.contains("differs from the proposal (outcome 1)"),
         "{text}"
     );
+    // And no draft can say outcome 3 without a priority action table.
+    let hub = format!("/inspections/{HARROWDALE}/report");
+    let res = lead
+        .submit(&hub, &format!("{hub}/drafts"), &[("note", "")])
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(page_text(&res.text().await.unwrap())
+        .contains("Outcome 3 is given exactly when there are areas for priority action."));
 }
 
 #[actix_web::test]
@@ -470,20 +508,7 @@ async fn the_draft_report_in_every_format_and_a_readable_comparison() {
         ),
         ("better", "Plans are late.\n\nReviews are slow."),
     ] {
-        let page = format!("/inspections/{HARROWDALE}/report/sections/{section}");
-        let (_, html) = lead.page(&page).await;
-        let next = text_of(&html, "input[name=next_number]").unwrap_or_default();
-        let doc = scraper::Html::parse_document(&html);
-        let sel = scraper::Selector::parse("input[name=next_number]").unwrap();
-        let next = doc
-            .select(&sel)
-            .next()
-            .and_then(|e| e.value().attr("value"))
-            .map(String::from)
-            .unwrap_or(next);
-        let res = lead
-            .submit(&page, &page, &[("text", text), ("next_number", &next)])
-            .await;
+        let res = write_section(&lead, section, text).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{section}");
     }
     let res = decide(&lead, "3", "Assessments are systemically late.").await;
@@ -658,30 +683,14 @@ async fn written_sections_check_citations_and_keep_paragraph_ids() {
     let lead = app.signed_in(LEAD).await;
     to_judging(&lead).await;
     some_evidence(&lead).await;
-    let page = format!("/inspections/{HARROWDALE}/report/sections/experience");
-    let res = lead
-        .submit(
-            &page,
-            &page,
-            &[
-                ("text", "Late plans [[document:77]]."),
-                ("next_number", "0"),
-            ],
-        )
-        .await;
+    let res = write_section(&lead, "experience", "Late plans [[document:77]].").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page_text(&res.text().await.unwrap())
         .contains("Paragraph 1 cites [[document:77]], which is not evidence in this inspection."));
-    let res = lead
-        .submit(
-            &page,
-            &page,
-            &[
-                ("text", "One [[duty:D1]].\r\n\r\nTwo."),
-                ("next_number", "0"),
-            ],
-        )
-        .await;
+    let res = write_section(&lead, "experience", "[[duty:D1]]").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page_text(&res.text().await.unwrap()).contains("has nothing but evidence markers"));
+    let res = write_section(&lead, "experience", "One [[duty:D1]].\r\n\r\nTwo.").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let ids = || {
         use area_send::db::schema::narratives;
@@ -695,34 +704,53 @@ async fn written_sections_check_citations_and_keep_paragraph_ids() {
         v.as_array()
             .unwrap()
             .iter()
-            .map(|p| p["id"].as_str().unwrap().to_string())
+            .map(|p| {
+                (
+                    p["id"].as_str().unwrap().to_string(),
+                    p["text"].as_str().unwrap().to_string(),
+                )
+            })
             .collect::<Vec<_>>()
     };
-    assert_eq!(ids(), vec!["experience-1", "experience-2"]);
-    // Saving from a stale editor is refused rather than mixing ids up.
-    let res = lead
-        .submit(
-            &page,
-            &page,
-            &[
-                ("text", "Zero.\n\nOne [[duty:D1]].\n\nTwo, edited."),
-                ("next_number", "0"),
-            ],
-        )
+    let id_list = || ids().into_iter().map(|(id, _)| id).collect::<Vec<_>>();
+    assert_eq!(id_list(), vec!["experience-1", "experience-2"]);
+
+    // Two editors open at once. The first saves an edit that adds no paragraph; the
+    // second, opened before it, is refused and shown both texts, so nothing is lost.
+    let page = format!("/inspections/{HARROWDALE}/report/sections/experience");
+    let cqc = app.signed_in(CQC).await;
+    let stale = revision_in(&cqc.page(&page).await.1);
+    let res = write_section(
+        &lead,
+        "experience",
+        "One [[duty:D1]].\n\nTwo, as the lead put it.",
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let theirs = "Zero.\n\nOne [[duty:D1]].\n\nTwo, edited.";
+    let res = cqc
+        .submit(&page, &page, &[("text", theirs), ("revision", &stale)])
         .await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    let res = lead
-        .submit(
-            &page,
-            &page,
-            &[
-                ("text", "Zero.\n\nOne [[duty:D1]].\n\nTwo, edited."),
-                ("next_number", "3"),
-            ],
-        )
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Two, edited."), "what was typed is kept");
+    assert!(page_text(&html).contains("What is saved now Someone saved this section"));
+    assert!(page_text(&html).contains("Two, as the lead put it."));
+    assert_eq!(
+        ids()[1].1,
+        "Two, as the lead put it.",
+        "the lead's edit stands"
+    );
+    // Saved again from the page that showed both, it goes through, ids kept.
+    let fresh = revision_in(&html);
+    let res = cqc
+        .submit(&page, &page, &[("text", theirs), ("revision", &fresh)])
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(ids(), vec!["experience-3", "experience-1", "experience-2"]);
+    assert_eq!(
+        id_list(),
+        vec!["experience-3", "experience-1", "experience-2"]
+    );
 }
 
 #[actix_web::test]
@@ -732,60 +760,77 @@ async fn the_easy_read_summary_keeps_to_easy_read_rules() {
     to_judging(&lead).await;
     let page = format!("/inspections/{HARROWDALE}/report/easy-read");
     let long = "This sentence is far too long for an easy-read summary because it goes on and on without a stop.";
-    let res = lead
-        .submit(
-            &page,
-            &page,
-            &[
-                ("next_number", "1"),
-                ("point_1_text", long),
-                ("point_1_symbol", "help"),
-            ],
-        )
-        .await;
+    let res = write_easy_read(&lead, &[("point_1_text", long), ("point_1_symbol", "help")]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         page_text(&res.text().await.unwrap()).contains("Keep each sentence to 15 words or fewer.")
     );
-    let res = lead
-        .submit(
-            &page,
-            &page,
-            &[
-                ("next_number", "1"),
-                ("point_1_text", "Plans are late."),
-                ("point_1_symbol", "rocket"),
-            ],
-        )
-        .await;
+    let res = write_easy_read(
+        &lead,
+        &[
+            ("point_1_text", "Plans are late."),
+            ("point_1_symbol", "rocket"),
+        ],
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = write_easy_read(
+        &lead,
+        &[
+            ("point_1_text", "Plans are late."),
+            ("point_1_symbol", "waiting"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // A suggestion is added with the rest of the form, in the first empty row.
+    let (_, html) = lead.page(&page).await;
+    let revision = revision_in(&html);
     let res = lead
         .submit(
             &page,
             &page,
             &[
-                ("next_number", "1"),
-                ("point_1_text", "Plans are late."),
+                ("revision", &revision),
+                ("point_1_id", "e-1"),
+                ("point_1_text", "Plans are late, typed again."),
                 ("point_1_symbol", "waiting"),
+                ("add", "0"),
             ],
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let res = lead
-        .submit(
-            &page,
-            &format!("{page}/suggestions"),
-            &[
-                ("add_text", "Inspectors looked at help for children."),
-                ("add_symbol", "people"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), page, "back to the page to rewrite it");
     let (_, html) = lead.page(&page).await;
     assert!(
-        html.contains("Plans are late.")
-            && html.contains("Inspectors looked at help for children.")
+        html.contains("Plans are late, typed again."),
+        "typed text kept"
+    );
+    assert!(html.contains("Inspectors looked at SEND help in Harrowdale."));
+    // A suggestion that is not in the list, or a stale form, changes nothing.
+    let res = lead
+        .submit(
+            &page,
+            &page,
+            &[("revision", &revision_in(&html)), ("add", "999")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let res = lead
+        .submit(
+            &page,
+            &page,
+            &[
+                ("revision", &revision),
+                ("point_1_text", "Lost?"),
+                ("point_1_symbol", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(
+        res.text().await.unwrap().contains("Lost?"),
+        "what was typed is kept"
     );
     let res = decide(&lead, "1", "Positive.").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -806,7 +851,12 @@ async fn the_easy_read_summary_keeps_to_easy_read_rules() {
         String::from_utf8_lossy(&check.stdout)
     );
     let out = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Plans are late."));
+    let text = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Plans are late, typed again."), "{text}");
+    assert!(text.contains("Inspectors looked at SEND help in Harrowdale."), "{text}");
 }
 
 #[actix_web::test]
@@ -880,17 +930,7 @@ async fn text_the_pdf_fonts_cannot_print_is_refused_with_a_reason_not_a_500() {
         decide(&lead, "1", "Positive.").await.status(),
         StatusCode::SEE_OTHER
     );
-    let section = format!("/inspections/{HARROWDALE}/report/sections/effective");
-    let res = lead
-        .submit(
-            &section,
-            &section,
-            &[
-                ("text", "Families feel welcome 🙂 at the hub."),
-                ("next_number", "0"),
-            ],
-        )
-        .await;
+    let res = write_section(&lead, "effective", "Families feel welcome 🙂 at the hub.").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let v = make_draft(&lead, "").await;
     let res = lead.get(&format!("{v}/report.pdf")).await;
@@ -903,5 +943,111 @@ async fn text_the_pdf_fonts_cannot_print_is_refused_with_a_reason_not_a_500() {
             StatusCode::OK,
             "{file}"
         );
+    }
+}
+
+#[actix_web::test]
+async fn no_suppressed_figure_reaches_any_format_of_the_report() {
+    use crate::common::survey::*;
+    let app = TestApp::spawn().await;
+    // Three parents answer: every count of every question is under the threshold.
+    let (link, _) = links(&app, "parents-and-carers");
+    for _ in 0..3 {
+        let parent = app.client();
+        let first = begin(&parent, &link, &[("lang", "en")]).await;
+        answer_everything(&parent, first).await;
+        let res = parent
+            .submit(&format!("{link}/check"), &format!("{link}/submit"), &[])
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let lead = app.signed_in(LEAD).await;
+    to_judging(&lead).await;
+    // Place the first chart the editor offers.
+    let section = format!("/inspections/{HARROWDALE}/report/sections/experience");
+    let (_, html) = lead.page(&section).await;
+    // The chart of the question every parent answered first.
+    let charts = html.find("Chart markers").expect("the chart markers");
+    let end = charts
+        + html[charts..]
+            .find(":perspective]]")
+            .expect("a chart of the parents' first question")
+        + 2
+        + ":perspective".len();
+    let start = html[..end].rfind("[[chart:").unwrap();
+    let marker = html[start..end].to_string();
+    let res = lead
+        .submit(
+            &section,
+            &section,
+            &[
+                ("text", &format!("What parents said.\n\n{marker}")),
+                ("revision", &revision_in(&html)),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        decide(&lead, "1", "Positive.").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let v = make_draft(&lead, "").await;
+
+    let page = page_text(&lead.page(&v).await.1);
+    let html = lead
+        .get(&format!("{v}/report.html"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let docx = scratch(
+        "r.docx",
+        &lead
+            .get(&format!("{v}/report.docx"))
+            .await
+            .bytes()
+            .await
+            .unwrap(),
+    );
+    let docx = String::from_utf8_lossy(
+        &run(
+            "python3",
+            &["scripts/docx-check.py", docx.to_str().unwrap()],
+        )
+        .stdout,
+    )
+    .to_string();
+    let pdf = scratch(
+        "r.pdf",
+        &lead
+            .get(&format!("{v}/report.pdf"))
+            .await
+            .bytes()
+            .await
+            .unwrap(),
+    );
+    let pdf = String::from_utf8_lossy(&run("pdftotext", &[pdf.to_str().unwrap(), "-"]).stdout)
+        .to_string();
+    for (format, text) in [
+        ("page", page),
+        ("html", page_text(&html)),
+        ("docx", docx),
+        ("pdf", pdf),
+    ] {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains("not shown (too few answers)"),
+            "{format}: {text}"
+        );
+        assert!(
+            text.contains("Too few answers to show the total."),
+            "{format}: {text}"
+        );
+        assert!(!text.contains("Based on 3 answers"), "{format}");
+        // Every share of three answers would be 33%, 67% or 100% (100% is also the
+        // chart's last tick, so it cannot be told apart).
+        for share in ["33%", "67%"] {
+            assert!(!text.contains(share), "{format} shows {share}");
+        }
     }
 }

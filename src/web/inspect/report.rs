@@ -24,7 +24,8 @@ use crate::domain::access::Permission;
 use crate::domain::easy_read::{self, SYMBOLS};
 use crate::domain::findings::FindingKind;
 use crate::domain::matrix::EvidenceRef;
-use crate::domain::narrative::{self, Narrative};
+use crate::domain::narrative;
+use crate::domain::refusal::Refusal;
 use crate::domain::report::{
     BodyDetails, EasyReadSummary, Particulars, Report, SectionKind, TeamLine,
 };
@@ -202,7 +203,9 @@ struct SectionView {
     heading: String,
     hint: &'static str,
     text: String,
-    next_number: i32,
+    revision: String,
+    /// After a refused save: what is stored now, shown beside what was typed.
+    theirs: Option<String>,
     prefilled: bool,
     suggestions: Vec<SuggestionView>,
     findings: Vec<String>,
@@ -210,6 +213,14 @@ struct SectionView {
     marker_count: usize,
     charts: Vec<MarkerView>,
     chart_count: usize,
+}
+
+/// A section's text as typed, with the revision it was typed against.
+struct TypedSection {
+    text: String,
+    revision: String,
+    /// Someone else saved the section meanwhile.
+    clashed: bool,
 }
 
 fn written(kind: &str) -> Result<SectionKind, WebError> {
@@ -225,7 +236,7 @@ async fn section_page(
     kind: SectionKind,
     status: StatusCode,
     errors: Vec<FieldError>,
-    typed: Option<(String, i32)>,
+    typed: Option<TypedSection>,
 ) -> Result<HttpResponse, WebError> {
     let inspection = inspection_ref(state, id).await?;
     let catalogue = state.catalogue.clone();
@@ -248,16 +259,16 @@ async fn section_page(
         })
         .map(|f| f.text.clone())
         .collect();
-    let (text, next_number, prefilled) = match typed {
-        Some((t, n)) => (t, n, false),
+    // A refused save keeps what was typed; after a clash with someone else's save it
+    // carries the new revision, so the merged text can be saved.
+    let stored_text = narrative::join_paragraphs(&stored.paragraphs);
+    let (text, revision, theirs, prefilled) = match typed {
+        Some(t) if t.clashed => (t.text, stored.revision(), Some(stored_text), false),
+        Some(t) => (t.text, t.revision, None, false),
         None if stored.paragraphs.is_empty() && !relevant.is_empty() => {
-            (relevant.join("\n\n"), stored.next_number, true)
+            (relevant.join("\n\n"), stored.revision(), None, true)
         }
-        None => (
-            narrative::join_paragraphs(&stored.paragraphs),
-            stored.next_number,
-            false,
-        ),
+        None => (stored_text, stored.revision(), None, false),
     };
     let dont_understand: Vec<(EvidenceRef, String, f64)> = j
         .gathered
@@ -308,7 +319,8 @@ async fn section_page(
         heading: heading_of(state, kind),
         hint: section_hint(kind),
         text,
-        next_number,
+        revision,
+        theirs,
         prefilled,
         suggestions,
         findings: relevant,
@@ -358,25 +370,40 @@ pub async fn save_section(
     require(&state, &me, id, Permission::RecordFindings).await?;
     let kind = written(&kind)?;
     let typed = form.text("text").to_string();
-    let expected: i32 = form.text("next_number").parse().map_err(|_| {
-        WebError::BadRequest("The form was incomplete. Reload the page and try again.".into())
-    })?;
+    let expected = form.text("revision").to_string();
     let catalogue = state.catalogue.clone();
     let threshold = threshold(&state);
-    let (items, stored) = db::read(&state.pool, move |c| {
+    let (items, chartable, stored) = db::read(&state.pool, move |c| {
         let j = app::report::judgement(c, &catalogue, id, threshold)?;
+        let chartable: Vec<EvidenceRef> = app::report::charts(&j.gathered, threshold)?
+            .into_keys()
+            .collect();
         let stored = db::report::narrative(c, id, kind.as_str())?;
-        Ok::<_, AppError>((j.items, stored))
+        Ok::<_, AppError>((j.items, chartable, stored))
     })
     .await?;
-    let available: Vec<EvidenceRef> = items.into_iter().map(|i| i.reference).collect();
-    // Revise against what was stored when the editor was read; if that has moved on,
-    // the save below is refused.
-    let base = Narrative {
-        paragraphs: stored.paragraphs.clone(),
-        next_number: stored.next_number,
+    let again = |clashed: bool| TypedSection {
+        text: typed.clone(),
+        revision: expected.clone(),
+        clashed,
     };
-    let revised = match narrative::revise(&base, &typed, kind.as_str(), &available) {
+    // Someone saved the section after this editor was opened: show both, so nothing
+    // of either is lost.
+    if stored.revision() != expected {
+        let errors = vec![FieldError::new("text", Refusal::ChangedMeanwhile)];
+        return section_page(
+            &state,
+            &me,
+            id,
+            kind,
+            StatusCode::CONFLICT,
+            errors,
+            Some(again(true)),
+        )
+        .await;
+    }
+    let available: Vec<EvidenceRef> = items.into_iter().map(|i| i.reference).collect();
+    let revised = match narrative::revise(&stored, &typed, kind.as_str(), &available, &chartable) {
         Ok(r) => r,
         Err(errors) => {
             let errors = errors.iter().map(|e| FieldError::new("text", e)).collect();
@@ -387,19 +414,21 @@ pub async fn save_section(
                 kind,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 errors,
-                Some((typed, expected)),
+                Some(again(false)),
             )
             .await;
         }
     };
     let actor = me.user.id;
+    let revision = expected.clone();
     match db::run(&state.pool, move |c| {
-        app::report::save_narrative(c, id, kind, &revised, expected, actor)
+        app::report::save_narrative(c, id, kind, &revised, &revision, actor)
     })
     .await
     {
         Ok(()) => Ok(see_other(&format!("/inspections/{id}/report"))),
         Err(AppError::Refused(r)) => {
+            let clashed = r == Refusal::ChangedMeanwhile;
             let errors = vec![FieldError::new("text", &r)];
             section_page(
                 &state,
@@ -408,7 +437,7 @@ pub async fn save_section(
                 kind,
                 StatusCode::CONFLICT,
                 errors,
-                Some((typed, expected)),
+                Some(again(clashed)),
             )
             .await
         }
@@ -484,7 +513,9 @@ fn body_form(name: &str, prefix: &str, d: &BodyDetails, errors: &[FieldError]) -
     }
 }
 
-const TEAM_ROWS: usize = 8;
+/// Empty rows offered for more members, and the most a team can list.
+const TEAM_SPARE_ROWS: usize = 3;
+const TEAM_MOST: usize = 30;
 const MAX_FIELD: usize = 300;
 
 async fn particulars_page(
@@ -519,7 +550,8 @@ async fn particulars_page(
         ));
     }
     let mut lines = p.team.clone();
-    while lines.len() < TEAM_ROWS {
+    let rows = (lines.len() + TEAM_SPARE_ROWS).clamp(6, TEAM_MOST);
+    while lines.len() < rows {
         lines.push(TeamLine {
             name: String::new(),
             role: String::new(),
@@ -593,7 +625,7 @@ pub async fn save_particulars(
         icbs.insert(icb.id, body(&format!("icb_{}", icb.id), &mut field));
     }
     let mut team = vec![];
-    for i in 0..TEAM_ROWS {
+    for i in 0..TEAM_MOST {
         let name = field(&format!("team_{i}_name"));
         let role = field(&format!("team_{i}_role"));
         if !name.is_empty() || !role.is_empty() {
@@ -672,7 +704,7 @@ struct EasySuggestion {
 struct EasyReadView {
     inspection: InspectionRef,
     rows: Vec<PointRow>,
-    next_number: i32,
+    revision: String,
     suggestions: Vec<EasySuggestion>,
     max_words: usize,
 }
@@ -694,7 +726,7 @@ async fn easy_read_page(
     id: i32,
     status: StatusCode,
     errors: Vec<FieldError>,
-    typed: Option<(Vec<PointInput>, i32)>,
+    typed: Option<Vec<PointInput>>,
 ) -> Result<HttpResponse, WebError> {
     let inspection = inspection_ref(state, id).await?;
     let (full, findings, (points, next)) = db::read(&state.pool, move |c| {
@@ -705,31 +737,26 @@ async fn easy_read_page(
         ))
     })
     .await?;
-    let (mut rows, next_number) = match typed {
-        Some((rows, n)) => (rows, n),
-        None => (
-            points
-                .iter()
-                .map(|p| (p.id.clone(), p.text.clone(), p.symbol.clone()))
-                .collect(),
-            next,
-        ),
-    };
+    // What was typed stays on a refused save, with the revision of what is stored
+    // now, so a clash with someone else's save can be resolved and saved.
+    let revision = app::report::easy_read_revision(&points, next);
+    let mut rows = typed.unwrap_or_else(|| {
+        points
+            .iter()
+            .map(|p| (p.id.clone(), p.text.clone(), p.symbol.clone()))
+            .collect()
+    });
     while rows.len() < easy_read::MAX_POINTS {
         rows.push((String::new(), String::new(), String::new()));
     }
-    let suggestions = easy_read::suggest(
-        &state.catalogue.framework,
-        &crate::domain::partnership::area_name(&full.partnership.council_name),
-        &findings,
-    )
-    .into_iter()
-    .map(|s| EasySuggestion {
-        symbol_label: easy_read::symbol_label(s.symbol).unwrap_or(""),
-        text: s.text,
-        symbol: s.symbol,
-    })
-    .collect();
+    let suggestions = suggestions(state, &full, &findings)
+        .into_iter()
+        .map(|s| EasySuggestion {
+            symbol_label: easy_read::symbol_label(s.symbol).unwrap_or(""),
+            text: s.text,
+            symbol: s.symbol,
+        })
+        .collect();
     let view = EasyReadView {
         inspection,
         rows: rows
@@ -743,13 +770,25 @@ async fn easy_read_page(
                 symbols: symbol_choices(&symbol),
             })
             .collect(),
-        next_number,
+        revision,
         suggestions,
         max_words: easy_read::MAX_WORDS_PER_SENTENCE,
     };
     Page::for_user(me, "Easy-read summary", view)?
         .with_errors(errors)
         .render(state, status, "report/easy_read")
+}
+
+fn suggestions(
+    state: &AppState,
+    inspection: &db::inspections::Inspection,
+    findings: &[crate::domain::findings::Finding],
+) -> Vec<easy_read::Suggestion> {
+    easy_read::suggest(
+        &state.catalogue.framework,
+        &crate::domain::partnership::area_name(&inspection.partnership.council_name),
+        findings,
+    )
 }
 
 pub async fn easy_read(
@@ -762,6 +801,9 @@ pub async fn easy_read(
     easy_read_page(&state, &me, id, StatusCode::OK, vec![], None).await
 }
 
+/// Save the points as typed; with `add`, a suggested point (chosen by its place in
+/// the list, rebuilt here, so its words cannot be tampered with) joins the first
+/// empty row first, and the page comes back for it to be rewritten.
 pub async fn save_easy_read(
     state: web::Data<AppState>,
     me: SignedIn,
@@ -770,10 +812,8 @@ pub async fn save_easy_read(
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     require(&state, &me, id, Permission::RecordFindings).await?;
-    let expected: i32 = form.text("next_number").parse().map_err(|_| {
-        WebError::BadRequest("The form was incomplete. Reload the page and try again.".into())
-    })?;
-    let rows: Vec<(String, String, String)> = (1..=easy_read::MAX_POINTS)
+    let expected = form.text("revision").to_string();
+    let mut rows: Vec<PointInput> = (1..=easy_read::MAX_POINTS)
         .map(|n| {
             (
                 form.text(&format!("point_{n}_id")).to_string(),
@@ -782,73 +822,66 @@ pub async fn save_easy_read(
             )
         })
         .collect();
-    let (old, _) = db::read(&state.pool, move |c| app::report::easy_read_points(c, id)).await?;
-    let (points, next) = match easy_read::revise(&old, expected, &rows) {
-        Ok(p) => p,
-        Err(errors) => {
-            let errors = errors
-                .iter()
-                .map(|e| {
-                    let n = match e {
-                        easy_read::EasyReadError::SentenceTooLong { point, .. } => *point,
-                        easy_read::EasyReadError::TooManySentences(p)
-                        | easy_read::EasyReadError::Capitals(p)
-                        | easy_read::EasyReadError::SymbolUnknown(p)
-                        | easy_read::EasyReadError::TextMissing(p) => *p,
-                        easy_read::EasyReadError::TooManyPoints => 1,
-                    };
-                    FieldError::new(&format!("point_{n}_text"), e)
-                })
-                .collect();
-            // Show the filled rows first, as they were numbered in the messages.
-            let filled: Vec<_> = rows
-                .into_iter()
-                .filter(|(_, t, s)| !t.trim().is_empty() || !s.trim().is_empty())
-                .collect();
-            return easy_read_page(
-                &state,
-                &me,
-                id,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                errors,
-                Some((filled, expected)),
-            )
-            .await;
-        }
-    };
-    let actor = me.user.id;
-    db::run(&state.pool, move |c| {
-        app::report::save_easy_read(c, id, &points, next, expected, actor)
+    let (full, findings, (old, next)) = db::read(&state.pool, move |c| {
+        Ok::<_, AppError>((
+            db::inspections::find(c, id)?.ok_or(AppError::NotFound)?,
+            db::report::findings(c, id)?,
+            app::report::easy_read_points(c, id)?,
+        ))
     })
     .await?;
-    Ok(see_other(&format!("/inspections/{id}/report/easy-read")))
-}
-
-/// Add one suggested point after the points as last saved.
-pub async fn add_easy_read_suggestion(
-    state: web::Data<AppState>,
-    me: SignedIn,
-    path: web::Path<i32>,
-    form: CheckedForm,
-) -> Result<HttpResponse, WebError> {
-    let id = path.into_inner();
-    require(&state, &me, id, Permission::RecordFindings).await?;
-    let (old, next) = db::read(&state.pool, move |c| app::report::easy_read_points(c, id)).await?;
-    let mut rows: Vec<(String, String, String)> = old
-        .iter()
-        .map(|p| (p.id.clone(), p.text.clone(), p.symbol.clone()))
+    let adding = form.get("add").is_some();
+    if let Some(add) = form.get("add") {
+        let suggestion = add
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| suggestions(&state, &full, &findings).into_iter().nth(i))
+            .ok_or_else(|| {
+                WebError::BadRequest("Choose a suggested point from the list.".into())
+            })?;
+        match rows
+            .iter_mut()
+            .find(|(_, t, s)| t.trim().is_empty() && s.trim().is_empty())
+        {
+            Some(row) => {
+                *row = (
+                    String::new(),
+                    suggestion.text,
+                    suggestion.symbol.to_string(),
+                )
+            }
+            None => {
+                let errors = vec![FieldError::new(
+                    "point_1_text",
+                    easy_read::EasyReadError::TooManyPoints,
+                )];
+                return easy_read_page(
+                    &state,
+                    &me,
+                    id,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    errors,
+                    Some(rows),
+                )
+                .await;
+            }
+        }
+    }
+    // Filled rows first, numbered as the messages number them.
+    let filled: Vec<PointInput> = rows
+        .into_iter()
+        .filter(|(_, t, s)| !t.trim().is_empty() || !s.trim().is_empty())
         .collect();
-    rows.push((
-        String::new(),
-        form.text("add_text").to_string(),
-        form.text("add_symbol").to_string(),
-    ));
-    let (points, new_next) = match easy_read::revise(&old, next, &rows) {
+    if app::report::easy_read_revision(&old, next) != expected {
+        let errors = vec![FieldError::new("point_1_text", Refusal::ChangedMeanwhile)];
+        return easy_read_page(&state, &me, id, StatusCode::CONFLICT, errors, Some(filled)).await;
+    }
+    let (points, new_next) = match easy_read::revise(&old, next, &filled) {
         Ok(p) => p,
         Err(errors) => {
             let errors = errors
                 .iter()
-                .map(|e| FieldError::new("point_1_text", e))
+                .map(|e| FieldError::new(&format!("point_{}_text", e.point()), e))
                 .collect();
             return easy_read_page(
                 &state,
@@ -856,17 +889,26 @@ pub async fn add_easy_read_suggestion(
                 id,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 errors,
-                None,
+                Some(filled),
             )
             .await;
         }
     };
     let actor = me.user.id;
-    db::run(&state.pool, move |c| {
-        app::report::save_easy_read(c, id, &points, new_next, next, actor)
+    let revision = expected.clone();
+    match db::run(&state.pool, move |c| {
+        app::report::save_easy_read(c, id, &points, new_next, &revision, actor)
     })
-    .await?;
-    Ok(see_other(&format!("/inspections/{id}/report/easy-read")))
+    .await
+    {
+        Ok(()) if adding => Ok(see_other(&format!("/inspections/{id}/report/easy-read"))),
+        Ok(()) => Ok(see_other(&format!("/inspections/{id}/report"))),
+        Err(AppError::Refused(r)) => {
+            let errors = vec![FieldError::new("point_1_text", &r)];
+            easy_read_page(&state, &me, id, StatusCode::CONFLICT, errors, Some(filled)).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 // ---------------------------------------------------------------- versions
