@@ -856,7 +856,10 @@ async fn the_easy_read_summary_keeps_to_easy_read_rules() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(text.contains("Plans are late, typed again."), "{text}");
-    assert!(text.contains("Inspectors looked at SEND help in Harrowdale."), "{text}");
+    assert!(
+        text.contains("Inspectors looked at SEND help in Harrowdale."),
+        "{text}"
+    );
 }
 
 #[actix_web::test]
