@@ -118,15 +118,27 @@ pub fn add_finding(
     })
 }
 
+/// Change a finding; `expected` is the revision the edit form was opened with, and
+/// a change made since by someone else refuses the save rather than undoing it.
 pub fn change_finding(
     conn: &mut DbConnection,
     inspection_id: i32,
     finding_id: i32,
     draft: &FindingDraft,
+    expected: &str,
     actor: i32,
 ) -> Result<(), AppError> {
     conn.transaction(|conn| {
         open_for_judging(conn, inspection_id)?;
+        let current = db::report::findings(conn, inspection_id)?
+            .into_iter()
+            .find(|f| f.id == finding_id)
+            .ok_or(AppError::NotFound)?;
+        if current.revision() != expected {
+            return Err(AppError::Refused(
+                crate::domain::refusal::Refusal::ChangedMeanwhile,
+            ));
+        }
         db::report::update_finding(conn, inspection_id, finding_id, draft, actor)?;
         audit::record(
             conn,

@@ -185,6 +185,14 @@ pub struct Finding {
     pub position: i32,
 }
 
+impl Finding {
+    /// A token for this finding as it stands, which an edit form sends back: a save
+    /// from a form opened before someone else's change is refused.
+    pub fn revision(&self) -> String {
+        super::narrative::revision_of(std::slice::from_ref(self), 0)
+    }
+}
+
 /// What the person typed, checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FindingDraft {

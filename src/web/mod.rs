@@ -242,6 +242,10 @@ pub fn routes(
             )
             .route(
                 "/inspections/{id}/findings/{finding}/delete",
+                web::get().to(inspect::judging::confirm_remove),
+            )
+            .route(
+                "/inspections/{id}/findings/{finding}/delete",
                 web::post().to(inspect::judging::remove_finding),
             )
             .route(

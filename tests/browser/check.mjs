@@ -182,6 +182,10 @@ const PAGES = [
     await p.goto(`${BASE}/inspections/1/findings`);
     await Promise.all([p.waitForNavigation(), p.click(".finding .action-row a >> nth=0")]);
   }],
+  ["remove a finding?", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/findings`);
+    await Promise.all([p.waitForNavigation(), p.click(".finding .action-row a[href$='/delete'] >> nth=0")]);
+  }],
   ["outcome", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/outcome`)],
   ["outcome with errors", DEMO.lead, async (p) => {
     await p.goto(`${BASE}/inspections/1/outcome`);

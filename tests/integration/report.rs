@@ -165,6 +165,16 @@ fn revision_in(html: &str) -> String {
         .expect("a revision token")
 }
 
+/// Change a finding from its freshly opened edit form.
+async fn change_finding(b: &Browser, id: i32, fields: &[(&str, &str)]) -> reqwest::Response {
+    let page = format!("{FINDINGS}/{id}");
+    let (_, html) = b.page(&page).await;
+    let revision = revision_in(&html);
+    let mut all = vec![("revision", revision.as_str())];
+    all.extend_from_slice(fields);
+    b.submit(&page, &page, &all).await
+}
+
 /// Save a written section from a freshly opened editor.
 async fn write_section(b: &Browser, section: &str, text: &str) -> reqwest::Response {
     let page = format!("/inspections/{HARROWDALE}/report/sections/{section}");
@@ -297,22 +307,20 @@ async fn the_proposal_follows_the_rules_and_the_warnings_show() {
         (ids[0], "A3", "Speed up plans."),
         (ids[1], "D2", "Update plans."),
     ] {
-        let page = format!("{FINDINGS}/{id}");
-        let res = lead
-            .submit(
-                &page,
-                &page,
-                &[
-                    ("criterion", criterion),
-                    ("kind", "area_for_improvement"),
-                    ("text", text),
-                    ("responsible", "council"),
-                    ("addressed_to", "partnership"),
-                    ("in_hand", "yes"),
-                    ("evidence", "duty:D1"),
-                ],
-            )
-            .await;
+        let res = change_finding(
+            &lead,
+            id,
+            &[
+                ("criterion", criterion),
+                ("kind", "area_for_improvement"),
+                ("text", text),
+                ("responsible", "council"),
+                ("addressed_to", "partnership"),
+                ("in_hand", "yes"),
+                ("evidence", "duty:D1"),
+            ],
+        )
+        .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
     }
     let text = page_text(
@@ -438,9 +446,41 @@ async fn findings_can_be_reordered_and_removed_within_their_inspection_only() {
         res.status(),
         StatusCode::NOT_FOUND | StatusCode::FORBIDDEN
     ));
-    let res = lead
-        .submit(FINDINGS, &format!("{FINDINGS}/{}/delete", ids[0]), &[])
-        .await;
+    // Two edit forms open at once: the second save is refused, keeping what was typed.
+    let page = format!("{FINDINGS}/{}", ids[1]);
+    let cqc = app.signed_in(CQC).await;
+    let stale = revision_in(&cqc.page(&page).await.1);
+    let fields = [
+        ("criterion", "D2"),
+        ("kind", "area_for_improvement"),
+        ("responsible", "council"),
+        ("addressed_to", "council"),
+        ("evidence", "duty:D2"),
+    ];
+    let mut first = fields.to_vec();
+    first.push(("text", "The lead's wording."));
+    assert_eq!(
+        change_finding(&lead, ids[1], &first).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let mut second = fields.to_vec();
+    second.extend([
+        ("text", "The inspector's wording."),
+        ("revision", stale.as_str()),
+    ]);
+    let res = cqc.submit(&page, &page, &second).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("The inspector&#x27;s wording.") || html.contains("The inspector's wording.")
+    );
+    assert!(page_text(&html).contains("Someone else changed this at the same time."));
+    // Removing asks first.
+    let confirm = format!("{FINDINGS}/{}/delete", ids[0]);
+    let (status, html) = lead.page(&confirm).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page_text(&html).contains("Remove this finding?"));
+    let res = lead.submit(&confirm, &confirm, &[]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(finding_ids(&app), vec![ids[2], ids[1]]);
     let (status, _) = lead.page(&format!("{FINDINGS}/{}", ids[0])).await;
@@ -626,25 +666,23 @@ async fn the_draft_report_in_every_format_and_a_readable_comparison() {
 
     // A second version with one finding reworded; the comparison marks the words.
     let id = finding_ids(&app)[0];
-    let page = format!("{FINDINGS}/{id}");
     let case = case_key(&app);
-    let res = lead
-        .submit(
-            &page,
-            &page,
-            &[
-                ("criterion", "A3"),
-                ("kind", "area_for_priority_action"),
-                (
-                    "text",
-                    "Leaders should make sure that most plans are issued within 20 weeks.",
-                ),
-                ("responsible", "council_and_icb"),
-                ("evidence", "duty:D1"),
-                ("evidence", &case),
-            ],
-        )
-        .await;
+    let res = change_finding(
+        &lead,
+        id,
+        &[
+            ("criterion", "A3"),
+            ("kind", "area_for_priority_action"),
+            (
+                "text",
+                "Leaders should make sure that most plans are issued within 20 weeks.",
+            ),
+            ("responsible", "council_and_icb"),
+            ("evidence", "duty:D1"),
+            ("evidence", &case),
+        ],
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let v2 = make_draft(&lead, "second").await;
     assert!(v2.ends_with("/versions/2"));

@@ -262,6 +262,8 @@ struct FindingFormView {
     inspection: InspectionRef,
     action: String,
     editing: Option<i32>,
+    /// The finding's revision as stored now (empty for a new finding).
+    revision: String,
     criteria: Vec<Choice>,
     kinds: Vec<Choice>,
     text: String,
@@ -435,6 +437,10 @@ async fn finding_form(
             None => format!("/inspections/{id}/findings"),
         },
         editing,
+        revision: editing
+            .and_then(|f| j.findings.iter().find(|x| x.id == f))
+            .map(|f| f.revision())
+            .unwrap_or_default(),
         criteria,
         kinds,
         text: typed.text.clone(),
@@ -560,8 +566,9 @@ async fn save(
         }
     };
     let actor = me.user.id;
+    let expected = form.text("revision").to_string();
     let result = db::run(&state.pool, move |c| match editing {
-        Some(f) => app::report::change_finding(c, id, f, &draft, actor).map(|()| f),
+        Some(f) => app::report::change_finding(c, id, f, &draft, &expected, actor).map(|()| f),
         None => app::report::add_finding(c, id, &draft, actor),
     })
     .await;
@@ -570,7 +577,10 @@ async fn save(
             "/inspections/{id}/findings#finding-{f}"
         ))),
         Err(AppError::Refused(r)) => {
-            let errors = vec![FieldError::new("criterion", &r)];
+            // Shown again with what was typed, and (after someone else's change) the
+            // finding's new revision, so the person can check and save again.
+            let j = judgement(state, id).await?;
+            let errors = vec![FieldError::new("text", &r)];
             finding_form(
                 state,
                 me,
@@ -604,6 +614,43 @@ pub async fn change_finding(
 ) -> Result<HttpResponse, WebError> {
     let (id, finding_id) = path.into_inner();
     save(&state, &me, id, Some(finding_id), &form).await
+}
+
+#[derive(Serialize)]
+struct RemoveView {
+    inspection: InspectionRef,
+    id: i32,
+    kind: &'static str,
+    criterion: String,
+    text: String,
+}
+
+/// Ask before removing: the finding, and a button that removes it.
+pub async fn confirm_remove(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<(i32, i32)>,
+) -> Result<HttpResponse, WebError> {
+    let (id, finding_id) = path.into_inner();
+    require(&state, &me, id, Permission::RecordFindings).await?;
+    let inspection = inspection_ref(&state, id).await?;
+    let findings = db::read(&state.pool, move |c| db::report::findings(c, id)).await?;
+    let f = findings
+        .iter()
+        .find(|f| f.id == finding_id)
+        .ok_or(WebError::NotFound)?;
+    let view = RemoveView {
+        inspection,
+        id: f.id,
+        kind: f.kind.label(),
+        criterion: criterion_label(&state, &f.criterion_id),
+        text: f.text.clone(),
+    };
+    Page::for_user(&me, "Remove this finding?", view)?.render(
+        &state,
+        StatusCode::OK,
+        "judging/remove",
+    )
 }
 
 pub async fn remove_finding(
