@@ -3,6 +3,7 @@
 //! refuses it with the reason; nothing here touches the database.
 
 pub mod dfe;
+pub mod invitees;
 pub mod local;
 
 use serde::Serialize;
@@ -37,6 +38,8 @@ pub enum FileRefusal {
     Ambiguous { kinds: String, example: String },
     #[error("The header names no columns.")]
     NoHeader,
+    #[error("The file has no {0} column. Its first line must name the columns: email, audience and, if you use settings, setting.")]
+    MissingColumn(String),
     #[error("None of the file's {rows} rows is a figure for this partnership's area ({code}), its region or England, so nothing was imported. Check that it is the right file, and that the council's ONS code is right.")]
     NothingForArea { rows: usize, code: String },
 }

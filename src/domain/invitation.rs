@@ -1,0 +1,238 @@
+//! Invitee lists (issue 10, groundwork): the rows of an invitee file checked into
+//! invitees, with a problem named for each line that cannot be used. Nothing is
+//! imported while problems remain unless the person chooses the valid lines only;
+//! that choice, the storage and the emails come with the outbox.
+
+use std::collections::BTreeMap;
+
+use super::account::Email;
+use super::survey_form::Audience;
+
+/// One person to invite: their email, which survey, and optionally the setting
+/// (school, college, forum) responses from their link are attributed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitee {
+    pub line: usize,
+    pub email: Email,
+    pub audience: Audience,
+    pub setting: Option<String>,
+}
+
+/// Why a line of an invitee file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InviteeProblem {
+    #[error("\"{0}\" is not an email address in the right format, like name@example.org.")]
+    BadEmail(String),
+    #[error("{email} is already on line {first_line}.")]
+    Duplicate { email: String, first_line: usize },
+    #[error("\"{0}\" is not one of this inspection's settings. Add the setting first, or leave the column empty.")]
+    UnknownSetting(String),
+    #[error("\"{0}\" is not a survey audience: use children, parents or practitioners.")]
+    UnknownAudience(String),
+    #[error("There is no {0} survey in this inspection, so nobody can be invited to it.")]
+    NoSuchSurvey(&'static str),
+    #[error("Children and young people are not invited by email: share the children's survey through their school or college's link or kiosk instead.")]
+    ChildByEmail,
+}
+
+impl InviteeProblem {
+    /// The column a problem is about.
+    pub fn column(&self) -> &'static str {
+        match self {
+            InviteeProblem::BadEmail(_) | InviteeProblem::Duplicate { .. } => "email",
+            InviteeProblem::UnknownSetting(_) => "setting",
+            InviteeProblem::UnknownAudience(_)
+            | InviteeProblem::NoSuchSurvey(_)
+            | InviteeProblem::ChildByEmail => "audience",
+        }
+    }
+}
+
+/// An audience as people write it in a spreadsheet: the form's id, its label, or a
+/// short word, in any case.
+pub fn parse_audience(text: &str) -> Option<Audience> {
+    let t = text.trim().to_lowercase();
+    match t.as_str() {
+        "children-and-young-people"
+        | "children and young people"
+        | "children"
+        | "child"
+        | "young people"
+        | "cyp" => Some(Audience::ChildrenAndYoungPeople),
+        "parents-and-carers" | "parents and carers" | "parents" | "parent" | "carers"
+        | "parent or carer" => Some(Audience::ParentsAndCarers),
+        "practitioners" | "practitioner" | "professionals" | "professional" | "staff" => {
+            Some(Audience::Practitioners)
+        }
+        _ => None,
+    }
+}
+
+/// What checking a file gave: the invitees that can be used and the problem with
+/// each line that cannot.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InviteeReport {
+    pub invitees: Vec<Invitee>,
+    pub problems: Vec<(usize, InviteeProblem)>,
+}
+
+/// Check the rows of an invitee file: (line, email, audience, setting) as read.
+/// `settings` are the inspection's settings by name (matched without regard to
+/// case or surrounding spaces); `surveys` the audiences it has surveys for. A
+/// duplicate email is reported on its second line; the first stays valid.
+pub fn check(
+    rows: &[(usize, &str, &str, &str)],
+    settings: &[String],
+    surveys: &[Audience],
+) -> InviteeReport {
+    let known: BTreeMap<String, &String> = settings
+        .iter()
+        .map(|s| (s.trim().to_lowercase(), s))
+        .collect();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut report = InviteeReport::default();
+    for &(line, email, audience, setting) in rows {
+        let email = match Email::parse(email) {
+            Ok(e) => e,
+            Err(_) => {
+                report
+                    .problems
+                    .push((line, InviteeProblem::BadEmail(email.trim().to_string())));
+                continue;
+            }
+        };
+        if let Some(first_line) = seen.get(email.as_str()) {
+            report.problems.push((
+                line,
+                InviteeProblem::Duplicate {
+                    email: email.to_string(),
+                    first_line: *first_line,
+                },
+            ));
+            continue;
+        }
+        let audience = match parse_audience(audience) {
+            None => {
+                report.problems.push((
+                    line,
+                    InviteeProblem::UnknownAudience(audience.trim().to_string()),
+                ));
+                continue;
+            }
+            Some(Audience::ChildrenAndYoungPeople) => {
+                report.problems.push((line, InviteeProblem::ChildByEmail));
+                continue;
+            }
+            Some(a) if !surveys.contains(&a) => {
+                report
+                    .problems
+                    .push((line, InviteeProblem::NoSuchSurvey(a.label())));
+                continue;
+            }
+            Some(a) => a,
+        };
+        let setting = match setting.trim() {
+            "" => None,
+            s => match known.get(&s.to_lowercase()) {
+                Some(name) => Some((*name).clone()),
+                None => {
+                    report
+                        .problems
+                        .push((line, InviteeProblem::UnknownSetting(s.to_string())));
+                    continue;
+                }
+            },
+        };
+        seen.insert(email.to_string(), line);
+        report.invitees.push(Invitee {
+            line,
+            email,
+            audience,
+            setting,
+        });
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Vec<String> {
+        vec!["Oakfield Primary".into(), "Parent Carer Forum".into()]
+    }
+
+    const SURVEYS: [Audience; 3] = [
+        Audience::ChildrenAndYoungPeople,
+        Audience::ParentsAndCarers,
+        Audience::Practitioners,
+    ];
+
+    #[test]
+    fn good_lines_become_invitees_with_their_setting_as_named() {
+        let r = check(
+            &[
+                (2, " Ann@Example.org ", "Parents", "oakfield primary"),
+                (3, "sam@school.example", "practitioners", ""),
+            ],
+            &settings(),
+            &SURVEYS,
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.invitees.len(), 2);
+        let first = r
+            .invitees
+            .first()
+            .cloned()
+            .unwrap_or_else(|| panic!("none"));
+        assert_eq!(first.email.as_str(), "ann@example.org");
+        assert_eq!(first.audience, Audience::ParentsAndCarers);
+        assert_eq!(first.setting.as_deref(), Some("Oakfield Primary"));
+    }
+
+    #[test]
+    fn each_kind_of_bad_line_is_named_with_its_line() {
+        let r = check(
+            &[
+                (2, "ann@example.org", "parents", ""),
+                (3, "not an email", "parents", ""),
+                (4, "ANN@example.org", "parents", ""),
+                (5, "bo@example.org", "governors", ""),
+                (6, "cy@example.org", "children", ""),
+                (7, "di@example.org", "parents", "Nowhere Academy"),
+            ],
+            &settings(),
+            &SURVEYS,
+        );
+        assert_eq!(r.invitees.len(), 1);
+        assert_eq!(
+            r.problems,
+            vec![
+                (3, InviteeProblem::BadEmail("not an email".into())),
+                (
+                    4,
+                    InviteeProblem::Duplicate {
+                        email: "ann@example.org".into(),
+                        first_line: 2
+                    }
+                ),
+                (5, InviteeProblem::UnknownAudience("governors".into())),
+                (6, InviteeProblem::ChildByEmail),
+                (7, InviteeProblem::UnknownSetting("Nowhere Academy".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_audience_without_a_survey_is_refused() {
+        let r = check(
+            &[(2, "ann@example.org", "practitioners", "")],
+            &[],
+            &[Audience::ParentsAndCarers],
+        );
+        assert_eq!(
+            r.problems,
+            vec![(2, InviteeProblem::NoSuchSurvey("Practitioners"))]
+        );
+    }
+}
