@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod import;
+pub mod mail;
 pub mod password;
 pub mod web;
 pub mod words;

@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod free_text;
 pub mod indicators;
 pub mod inspections;
+pub mod outbox;
 pub mod partnerships;
 pub mod population;
 pub mod report;

@@ -347,3 +347,23 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    outbox (id) {
+        id -> Integer,
+        inspection_id -> Nullable<Integer>,
+        kind -> Text,
+        recipient -> Text,
+        subject -> Text,
+        text_body -> Text,
+        html_body -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        claimed_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}

@@ -12,6 +12,7 @@ mod errors;
 mod evidence;
 mod forms;
 mod inspections;
+mod outbox;
 mod report;
 mod storage;
 mod surveys;

@@ -10,6 +10,7 @@
     clippy::indexing_slicing
 )]
 
+pub mod smtp;
 pub mod survey;
 
 use std::net::TcpListener;
