@@ -6,7 +6,7 @@
 
 use area_send::db::{self, outbox};
 use area_send::domain::outbox::{Backoff, Delivery};
-use area_send::mail::{deliver_due, Mailer};
+use area_send::mail::{deliver_due, Mailer, Round};
 use chrono::Duration;
 use diesel::prelude::*;
 use lettre::message::Mailbox;
@@ -45,22 +45,36 @@ fn counts(app: &TestApp) -> Vec<(Delivery, i64)> {
 
 const LEASE: i64 = 5;
 
+/// One round of delivery by `instance`, with the default backoff and the lease.
+async fn deliver(app: &TestApp, mailer: &Mailer, instance: &str, limit: i64) -> Round {
+    deliver_due(
+        &app.pool,
+        mailer,
+        &from(),
+        instance,
+        Backoff::default(),
+        Duration::minutes(LEASE),
+        limit,
+    )
+    .await
+    .unwrap()
+}
+
+/// Ten rounds of up to four emails by `instance`; how many it sent.
+async fn ten_rounds(app: &TestApp, mailer: &Mailer, instance: &str) -> usize {
+    let mut total = 0;
+    for _ in 0..10 {
+        total += deliver(app, mailer, instance, 4).await.sent;
+    }
+    total
+}
+
 #[actix_web::test]
 async fn queued_emails_reach_a_real_smtp_server() {
     let app = TestApp::spawn().await;
     let smtp = SmtpServer::start(0).await;
     queue(&app, 3, "Invitation");
-    let round = deliver_due(
-        &app.pool,
-        &Mailer::loopback(smtp.port),
-        &from(),
-        "a",
-        Backoff::default(),
-        Duration::minutes(LEASE),
-        50,
-    )
-    .await
-    .unwrap();
+    let round = deliver(&app, &Mailer::loopback(smtp.port), "a", 50).await;
     assert_eq!(round.sent, 3);
     let mut subjects = smtp.received.subjects();
     subjects.sort();
@@ -72,17 +86,7 @@ async fn queued_emails_reach_a_real_smtp_server() {
     assert!(message.contains("multipart/alternative"), "{message}");
     assert_eq!(counts(&app), vec![(Delivery::Sent, 3)]);
     // Nothing is sent twice.
-    let again = deliver_due(
-        &app.pool,
-        &Mailer::loopback(smtp.port),
-        &from(),
-        "a",
-        Backoff::default(),
-        Duration::minutes(LEASE),
-        50,
-    )
-    .await
-    .unwrap();
+    let again = deliver(&app, &Mailer::loopback(smtp.port), "a", 50).await;
     assert_eq!(again.sent, 0);
     assert_eq!(smtp.received.messages().len(), 3);
 }
@@ -95,32 +99,12 @@ async fn with_the_server_down_emails_wait_and_go_when_it_returns() {
     let port = down.port;
     down.stop();
     queue(&app, 2, "Reminder");
-    let round = deliver_due(
-        &app.pool,
-        &Mailer::loopback(port),
-        &from(),
-        "a",
-        Backoff::default(),
-        Duration::minutes(LEASE),
-        50,
-    )
-    .await
-    .unwrap();
+    let round = deliver(&app, &Mailer::loopback(port), "a", 50).await;
     assert_eq!(round.retrying, 2, "{round:?}");
     assert_eq!(counts(&app), vec![(Delivery::Queued, 2)]);
     let smtp = SmtpServer::start(0).await;
     // Not due again until the backoff has passed.
-    let round = deliver_due(
-        &app.pool,
-        &Mailer::loopback(smtp.port),
-        &from(),
-        "b",
-        Backoff::default(),
-        Duration::minutes(LEASE),
-        50,
-    )
-    .await
-    .unwrap();
+    let round = deliver(&app, &Mailer::loopback(smtp.port), "b", 50).await;
     assert_eq!(round.sent, 0);
     {
         use area_send::db::schema::outbox::dsl;
@@ -135,17 +119,7 @@ async fn with_the_server_down_emails_wait_and_go_when_it_returns() {
             .execute(&mut app.conn())
             .unwrap();
     }
-    let round = deliver_due(
-        &app.pool,
-        &Mailer::loopback(smtp.port),
-        &from(),
-        "b",
-        Backoff::default(),
-        Duration::minutes(LEASE),
-        50,
-    )
-    .await
-    .unwrap();
+    let round = deliver(&app, &Mailer::loopback(smtp.port), "b", 50).await;
     assert_eq!(round.sent, 2);
     assert_eq!(counts(&app), vec![(Delivery::Sent, 2)]);
 }
@@ -166,17 +140,7 @@ async fn a_claim_left_by_a_stopped_instance_is_taken_over_after_its_lease() {
     .unwrap();
     assert_eq!(claimed.len(), 1);
     let mailer = Mailer::loopback(smtp.port);
-    let round = deliver_due(
-        &app.pool,
-        &mailer,
-        &from(),
-        "restarted",
-        Backoff::default(),
-        Duration::minutes(LEASE),
-        50,
-    )
-    .await
-    .unwrap();
+    let round = deliver(&app, &mailer, "restarted", 50).await;
     assert_eq!(round.sent, 0, "a fresh claim is left alone");
     {
         use area_send::db::schema::outbox::dsl;
@@ -185,17 +149,7 @@ async fn a_claim_left_by_a_stopped_instance_is_taken_over_after_its_lease() {
             .execute(&mut app.conn())
             .unwrap();
     }
-    let round = deliver_due(
-        &app.pool,
-        &mailer,
-        &from(),
-        "restarted",
-        Backoff::default(),
-        Duration::minutes(LEASE),
-        50,
-    )
-    .await
-    .unwrap();
+    let round = deliver(&app, &mailer, "restarted", 50).await;
     assert_eq!(round.sent, 1);
     assert_eq!(smtp.received.subjects(), vec!["Abandoned 0"]);
     // The killed instance, were it to wake, cannot mark it: the claim is not its own.
@@ -209,42 +163,8 @@ async fn two_instances_sending_at_once_deliver_each_email_exactly_once() {
     queue(&app, 40, "Once");
     let mailer = Mailer::loopback(smtp.port);
     let (a, b) = futures_util::future::join(
-        async {
-            let mut total = 0;
-            for _ in 0..10 {
-                total += deliver_due(
-                    &app.pool,
-                    &mailer,
-                    &from(),
-                    "a",
-                    Backoff::default(),
-                    Duration::minutes(LEASE),
-                    4,
-                )
-                .await
-                .unwrap()
-                .sent;
-            }
-            total
-        },
-        async {
-            let mut total = 0;
-            for _ in 0..10 {
-                total += deliver_due(
-                    &app.pool,
-                    &mailer,
-                    &from(),
-                    "b",
-                    Backoff::default(),
-                    Duration::minutes(LEASE),
-                    4,
-                )
-                .await
-                .unwrap()
-                .sent;
-            }
-            total
-        },
+        ten_rounds(&app, &mailer, "a"),
+        ten_rounds(&app, &mailer, "b"),
     )
     .await;
     assert_eq!(a + b, 40, "{a} + {b}");

@@ -165,33 +165,35 @@ fn revision_in(html: &str) -> String {
         .expect("a revision token")
 }
 
-/// Change a finding from its freshly opened edit form.
-async fn change_finding(b: &Browser, id: i32, fields: &[(&str, &str)]) -> reqwest::Response {
-    let page = format!("{FINDINGS}/{id}");
-    let (_, html) = b.page(&page).await;
+/// Open `page`, take its form's revision token, and submit `fields` with it.
+async fn submit_with_revision(
+    b: &Browser,
+    page: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let (_, html) = b.page(page).await;
     let revision = revision_in(&html);
     let mut all = vec![("revision", revision.as_str())];
     all.extend_from_slice(fields);
-    b.submit(&page, &page, &all).await
+    b.submit(page, page, &all).await
+}
+
+/// Change a finding from its freshly opened edit form.
+async fn change_finding(b: &Browser, id: i32, fields: &[(&str, &str)]) -> reqwest::Response {
+    let page = format!("{FINDINGS}/{id}");
+    submit_with_revision(b, &page, fields).await
 }
 
 /// Save a written section from a freshly opened editor.
 async fn write_section(b: &Browser, section: &str, text: &str) -> reqwest::Response {
     let page = format!("/inspections/{HARROWDALE}/report/sections/{section}");
-    let (_, html) = b.page(&page).await;
-    let revision = revision_in(&html);
-    b.submit(&page, &page, &[("text", text), ("revision", &revision)])
-        .await
+    submit_with_revision(b, &page, &[("text", text)]).await
 }
 
 /// Save the easy-read form from a freshly opened page, with `fields` added.
 async fn write_easy_read(b: &Browser, fields: &[(&str, &str)]) -> reqwest::Response {
     let page = format!("/inspections/{HARROWDALE}/report/easy-read");
-    let (_, html) = b.page(&page).await;
-    let revision = revision_in(&html);
-    let mut all = vec![("revision", revision.as_str())];
-    all.extend_from_slice(fields);
-    b.submit(&page, &page, &all).await
+    submit_with_revision(b, &page, fields).await
 }
 
 #[actix_web::test]

@@ -152,6 +152,23 @@ fn outcome_label(state: &AppState, outcome: u8) -> String {
         .unwrap_or_else(|| format!("Outcome {outcome}"))
 }
 
+fn proposal_view(state: &AppState, j: &app::report::Judgement) -> Option<ProposalView> {
+    j.proposal.as_ref().map(|p| ProposalView {
+        outcome: p.outcome,
+        label: outcome_label(state, p.outcome),
+        reasons: p.reasons.clone(),
+    })
+}
+
+fn decision_view(state: &AppState, j: &app::report::Judgement) -> Option<DecisionView> {
+    j.decision.as_ref().map(|d| DecisionView {
+        outcome: d.decision.outcome,
+        label: outcome_label(state, d.decision.outcome),
+        rationale: d.decision.rationale.clone(),
+        decided_at: d.decided_at.format("%-d %B %Y at %H:%M UTC").to_string(),
+    })
+}
+
 async fn judgement(state: &AppState, id: i32) -> Result<app::report::Judgement, WebError> {
     let catalogue = state.catalogue.clone();
     let threshold = threshold(state);
@@ -212,17 +229,8 @@ pub async fn findings(
         counts,
         warning_count: j.warnings.len(),
         warnings: warning_views(&state, id, &j),
-        proposal: j.proposal.as_ref().map(|p| ProposalView {
-            outcome: p.outcome,
-            label: outcome_label(&state, p.outcome),
-            reasons: p.reasons.clone(),
-        }),
-        decision: j.decision.as_ref().map(|d| DecisionView {
-            outcome: d.decision.outcome,
-            label: outcome_label(&state, d.decision.outcome),
-            rationale: d.decision.rationale.clone(),
-            decided_at: d.decided_at.format("%-d %B %Y at %H:%M UTC").to_string(),
-        }),
+        proposal: proposal_view(&state, &j),
+        decision: decision_view(&state, &j),
         may_record: me.user.actor().may(
             super::access(&state, &me, id).await?,
             Permission::RecordFindings,
@@ -752,17 +760,8 @@ async fn outcome_page(
         inspection,
         warning_count: j.warnings.len(),
         warnings: warning_views(state, id, &j),
-        proposal: j.proposal.as_ref().map(|p| ProposalView {
-            outcome: p.outcome,
-            label: outcome_label(state, p.outcome),
-            reasons: p.reasons.clone(),
-        }),
-        decision: j.decision.as_ref().map(|d| DecisionView {
-            outcome: d.decision.outcome,
-            label: outcome_label(state, d.decision.outcome),
-            rationale: d.decision.rationale.clone(),
-            decided_at: d.decided_at.format("%-d %B %Y at %H:%M UTC").to_string(),
-        }),
+        proposal: proposal_view(state, &j),
+        decision: decision_view(state, &j),
         may_decide: me.user.actor().may(role, Permission::DecideOutcome),
         choices,
         rationale: match typed {

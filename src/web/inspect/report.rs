@@ -720,6 +720,29 @@ fn symbol_choices(selected: &str) -> Vec<SymbolChoice> {
         .collect()
 }
 
+/// What the easy-read page and its save both read: the inspection (for the area's
+/// name), the findings (for suggestions) and the stored points with their next number.
+async fn easy_read_context(
+    state: &AppState,
+    id: i32,
+) -> Result<
+    (
+        db::inspections::Inspection,
+        Vec<crate::domain::findings::Finding>,
+        (Vec<easy_read::StoredPoint>, i32),
+    ),
+    WebError,
+> {
+    Ok(db::read(&state.pool, move |c| {
+        Ok::<_, AppError>((
+            db::inspections::find(c, id)?.ok_or(AppError::NotFound)?,
+            db::report::findings(c, id)?,
+            app::report::easy_read_points(c, id)?,
+        ))
+    })
+    .await?)
+}
+
 async fn easy_read_page(
     state: &AppState,
     me: &SignedIn,
@@ -729,14 +752,7 @@ async fn easy_read_page(
     typed: Option<Vec<PointInput>>,
 ) -> Result<HttpResponse, WebError> {
     let inspection = inspection_ref(state, id).await?;
-    let (full, findings, (points, next)) = db::read(&state.pool, move |c| {
-        Ok::<_, AppError>((
-            db::inspections::find(c, id)?.ok_or(AppError::NotFound)?,
-            db::report::findings(c, id)?,
-            app::report::easy_read_points(c, id)?,
-        ))
-    })
-    .await?;
+    let (full, findings, (points, next)) = easy_read_context(state, id).await?;
     // What was typed stays on a refused save, with the revision of what is stored
     // now, so a clash with someone else's save can be resolved and saved.
     let revision = app::report::easy_read_revision(&points, next);
@@ -822,14 +838,7 @@ pub async fn save_easy_read(
             )
         })
         .collect();
-    let (full, findings, (old, next)) = db::read(&state.pool, move |c| {
-        Ok::<_, AppError>((
-            db::inspections::find(c, id)?.ok_or(AppError::NotFound)?,
-            db::report::findings(c, id)?,
-            app::report::easy_read_points(c, id)?,
-        ))
-    })
-    .await?;
+    let (full, findings, (old, next)) = easy_read_context(&state, id).await?;
     let adding = form.get("add").is_some();
     if let Some(add) = form.get("add") {
         let suggestion = add
