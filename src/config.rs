@@ -85,6 +85,11 @@ impl MailUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A mail URL as given (tests point the sender at their own SMTP server).
+    pub fn parse(url: &str) -> Self {
+        MailUrl(url.to_string())
+    }
 }
 
 impl std::fmt::Debug for MailUrl {
@@ -122,6 +127,13 @@ pub const DEFAULT_SIGN_IN_MAX_FAILURES: i32 = 5;
 pub const DEFAULT_RESUME_ATTEMPTS_PER_MINUTE: u32 = 20;
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
 pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 32 * 1024 * 1024;
+pub const DEFAULT_SEND_EVERY_SECONDS: u64 = 15;
+pub const DEFAULT_MOST_REMINDERS: u32 = 2;
+pub const DEFAULT_REMINDER_EVERY_HOURS: u32 = 72;
+pub const DEFAULT_ERASE_INVITEES_AFTER_DAYS: u32 = 28;
+pub const DEFAULT_INVITATION_ATTEMPTS_PER_MINUTE: u32 = 30;
+pub const DEFAULT_STARTS_PER_MINUTE: u32 = 120;
+pub const DEFAULT_LINK_STARTS_PER_MINUTE: u32 = 600;
 
 /// Settings shared by every subcommand. `Debug` hides any password in the database URL.
 #[derive(Clone, Args)]
@@ -246,6 +258,41 @@ pub struct ServeSettings {
     /// Worker threads; defaults to the number of cores.
     #[arg(long, env = "AREA_SEND_WORKERS")]
     pub workers: Option<usize>,
+
+    /// The sender of every email, e.g. "Area SEND inspection <surveys@example.org>".
+    /// Defaults to area-send at the base URL's host.
+    #[arg(long, env = "AREA_SEND_MAIL_FROM")]
+    pub mail_from: Option<String>,
+
+    /// Seconds between rounds of the background sender (emails, reminders, closing
+    /// surveys at their time, erasing invitee emails).
+    #[arg(long, env = "AREA_SEND_SEND_EVERY_SECONDS", default_value_t = DEFAULT_SEND_EVERY_SECONDS)]
+    pub send_every_seconds: u64,
+
+    /// The most reminders one invitee is sent.
+    #[arg(long, env = "AREA_SEND_MOST_REMINDERS", default_value_t = DEFAULT_MOST_REMINDERS)]
+    pub most_reminders: u32,
+
+    /// Hours between an invitation and its first reminder, and between reminders.
+    #[arg(long, env = "AREA_SEND_REMINDER_EVERY_HOURS", default_value_t = DEFAULT_REMINDER_EVERY_HOURS)]
+    pub reminder_every_hours: u32,
+
+    /// Days after a survey closes that its invitees' emails are erased (the counts stay).
+    #[arg(long, env = "AREA_SEND_ERASE_INVITEES_AFTER_DAYS", default_value_t = DEFAULT_ERASE_INVITEES_AFTER_DAYS)]
+    pub erase_invitees_after_days: u32,
+
+    /// Visits to personal invitation links (and opt-outs) allowed per minute from one address.
+    #[arg(long, env = "AREA_SEND_INVITATION_ATTEMPTS_PER_MINUTE", default_value_t = DEFAULT_INVITATION_ATTEMPTS_PER_MINUTE)]
+    pub invitation_attempts_per_minute: u32,
+
+    /// New responses allowed per minute from one address (a school's tablets share one).
+    #[arg(long, env = "AREA_SEND_STARTS_PER_MINUTE", default_value_t = DEFAULT_STARTS_PER_MINUTE)]
+    pub starts_per_minute: u32,
+
+    /// New responses (and, separately, resume-code attempts) allowed per minute through
+    /// any one survey link.
+    #[arg(long, env = "AREA_SEND_LINK_STARTS_PER_MINUTE", default_value_t = DEFAULT_LINK_STARTS_PER_MINUTE)]
+    pub link_starts_per_minute: u32,
 }
 
 impl std::fmt::Debug for ServeSettings {
@@ -267,6 +314,17 @@ impl std::fmt::Debug for ServeSettings {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("max_upload_bytes", &self.max_upload_bytes)
             .field("workers", &self.workers)
+            .field("mail_from", &self.mail_from)
+            .field("send_every_seconds", &self.send_every_seconds)
+            .field("most_reminders", &self.most_reminders)
+            .field("reminder_every_hours", &self.reminder_every_hours)
+            .field("erase_invitees_after_days", &self.erase_invitees_after_days)
+            .field(
+                "invitation_attempts_per_minute",
+                &self.invitation_attempts_per_minute,
+            )
+            .field("starts_per_minute", &self.starts_per_minute)
+            .field("link_starts_per_minute", &self.link_starts_per_minute)
             .finish()
     }
 }
@@ -285,6 +343,14 @@ impl Default for ServeSettings {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             workers: None,
+            mail_from: None,
+            send_every_seconds: DEFAULT_SEND_EVERY_SECONDS,
+            most_reminders: DEFAULT_MOST_REMINDERS,
+            reminder_every_hours: DEFAULT_REMINDER_EVERY_HOURS,
+            erase_invitees_after_days: DEFAULT_ERASE_INVITEES_AFTER_DAYS,
+            invitation_attempts_per_minute: DEFAULT_INVITATION_ATTEMPTS_PER_MINUTE,
+            starts_per_minute: DEFAULT_STARTS_PER_MINUTE,
+            link_starts_per_minute: DEFAULT_LINK_STARTS_PER_MINUTE,
         }
     }
 }
@@ -310,6 +376,20 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub max_upload_bytes: usize,
     pub workers: Option<usize>,
+    /// Whether the secret key was given (rather than made for this run).
+    pub secret_key_given: bool,
+    pub mail_from: String,
+    pub send_every: std::time::Duration,
+    pub reminders: crate::domain::outbox::Reminders,
+    pub erase_invitees_after: chrono::Duration,
+    pub invitation_attempts_per_minute: u32,
+    pub starts_per_minute: u32,
+    pub link_starts_per_minute: u32,
+    /// Whether this instance runs the background sender (always, except in tests that
+    /// drive delivery themselves).
+    pub run_sender: bool,
+    /// How failed emails are retried.
+    pub backoff: crate::domain::outbox::Backoff,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -322,6 +402,10 @@ pub enum ConfigError {
     BaseUrl(String),
     #[error("AREA_SEND_MAIL_URL must start with smtp://, smtps:// or file://, not {0:?}.")]
     MailUrl(String),
+    #[error("AREA_SEND_BASE_URL is https, so this is production, and AREA_SEND_MAIL_URL must name an SMTP server with credentials and TLS: smtps://user:password@host:465 or smtp://user:password@host:587?tls=required. Emails written to files would never reach anyone.")]
+    ProductionMail,
+    #[error("AREA_SEND_MAIL_FROM must be an email address, optionally with a name: \"Area SEND inspection <surveys@example.org>\", not {0:?}.")]
+    MailFrom(String),
 }
 
 impl Config {
@@ -361,6 +445,20 @@ impl Config {
             // The message is shown and logged: never with the password.
             return Err(ConfigError::MailUrl(redact_password(&mail_url)));
         }
+        if secure_cookies && !production_mail(serve.mail_url.as_deref()) {
+            return Err(ConfigError::ProductionMail);
+        }
+        let host = origin_of(&base_url)
+            .and_then(|o| o.split_once("://").map(|(_, h)| h.to_string()))
+            .map(|h| h.split(':').next().unwrap_or("localhost").to_string())
+            .unwrap_or_else(|| "localhost".into());
+        let mail_from = serve
+            .mail_from
+            .clone()
+            .unwrap_or_else(|| format!("area-send <area-send@{host}>"));
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError::MailFrom(mail_from));
+        }
         Ok(Self {
             database: settings.database(),
             forms_dir: settings.forms_dir.clone(),
@@ -379,7 +477,68 @@ impl Config {
             max_body_bytes: serve.max_body_bytes.max(1024),
             max_upload_bytes: serve.max_upload_bytes.max(1024),
             workers: serve.workers,
+            secret_key_given: serve.secret_key.is_some(),
+            mail_from,
+            send_every: std::time::Duration::from_secs(serve.send_every_seconds.max(1)),
+            reminders: crate::domain::outbox::Reminders {
+                most: serve.most_reminders,
+                interval: chrono::Duration::hours(i64::from(serve.reminder_every_hours)),
+            },
+            erase_invitees_after: chrono::Duration::days(i64::from(
+                serve.erase_invitees_after_days,
+            )),
+            invitation_attempts_per_minute: serve.invitation_attempts_per_minute.max(1),
+            starts_per_minute: serve.starts_per_minute.max(1),
+            link_starts_per_minute: serve.link_starts_per_minute.max(1),
+            run_sender: true,
+            backoff: crate::domain::outbox::Backoff::default(),
         })
+    }
+}
+
+/// Whether a mail URL is fit for production: SMTP with credentials, over TLS from
+/// the start (smtps) or upgraded with STARTTLS required.
+fn production_mail(url: Option<&str>) -> bool {
+    let Some(url) = url else {
+        return false;
+    };
+    let has_credentials = |rest: &str| {
+        rest.split(['/', '?'])
+            .next()
+            .is_some_and(|authority| authority.contains('@'))
+    };
+    if let Some(rest) = url.strip_prefix("smtps://") {
+        return has_credentials(rest);
+    }
+    if let Some(rest) = url.strip_prefix("smtp://") {
+        return has_credentials(rest) && rest.contains("tls=required");
+    }
+    false
+}
+
+impl Config {
+    /// The key personal invitation links are made with: from the secret key when
+    /// one is given (so every instance and the command line agree); otherwise from a
+    /// key kept in DATA_DIR/link.key, made on first use, so a demo's links survive
+    /// a restart.
+    pub fn link_key(&self) -> anyhow::Result<Vec<u8>> {
+        if self.secret_key_given {
+            return Ok(crate::domain::invitation::link_key(
+                self.secret_key.expose(),
+            ));
+        }
+        let path = self.data_dir.join("link.key");
+        let key = match std::fs::read_to_string(&path) {
+            Ok(text) if text.trim().len() >= 64 => text.trim().to_string(),
+            _ => {
+                use rand::distributions::{Alphanumeric, DistString};
+                std::fs::create_dir_all(&self.data_dir)?;
+                let key = Alphanumeric.sample_string(&mut rand::rngs::OsRng, 64);
+                std::fs::write(&path, &key)?;
+                key
+            }
+        };
+        Ok(crate::domain::invitation::link_key(key.as_bytes()))
     }
 }
 
@@ -421,6 +580,42 @@ mod tests {
     }
 
     #[test]
+    fn production_needs_smtp_with_credentials_and_tls() {
+        let key = "k".repeat(64);
+        let base = [
+            "--base-url",
+            "https://send.example.org",
+            "--secret-key",
+            &key,
+        ];
+        let with = |mail: &str| {
+            let mut args = base.to_vec();
+            args.extend(["--mail-url", mail]);
+            resolve(&args).map(|_| ())
+        };
+        assert!(matches!(resolve(&base), Err(ConfigError::ProductionMail)));
+        for refused in [
+            "file:///var/mail",
+            "smtp://relay.example.org:587",
+            "smtp://u:p@relay.example.org:587",
+            "smtps://relay.example.org:465",
+        ] {
+            assert!(
+                matches!(with(refused), Err(ConfigError::ProductionMail)),
+                "{refused}"
+            );
+        }
+        assert!(with("smtps://u:p@relay.example.org:465").is_ok());
+        assert!(with("smtp://u:p@relay.example.org:587?tls=required").is_ok());
+        // Over plain http (a demo or a test) files are fine.
+        assert!(resolve(&["--mail-url", "file:///tmp/x"]).is_ok());
+        assert!(matches!(
+            resolve(&["--mail-from", "not an address"]),
+            Err(ConfigError::MailFrom(_))
+        ));
+    }
+
+    #[test]
     fn database_urls_pick_the_backend_by_scheme() {
         assert_eq!(
             DatabaseUrl::parse("postgres://u@h/db"),
@@ -452,6 +647,8 @@ mod tests {
             "https://area-send.example.org/",
             "--secret-key",
             &key,
+            "--mail-url",
+            "smtps://user:pass@relay.example.org:465",
         ])
         .unwrap();
         assert!(config.secure_cookies);

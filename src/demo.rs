@@ -1297,13 +1297,14 @@ fn send_responses(
                 ..Presentation::default()
             };
             let helped = children && rng.gen_bool(0.35);
-            let (id, _code) = app::responses::start(
-                conn,
-                survey.id,
+            let origin = db::surveys::Origin {
+                survey_id: survey.id,
                 channel,
-                language,
-                app::responses::new_resume_code,
-            )?;
+                setting_id: None,
+                invitation_key: None,
+            };
+            let (id, _code) =
+                app::responses::start(conn, origin, language, app::responses::new_resume_code)?;
             app::responses::save(conn, id, language, &presentation, &answers, helped)?;
             let response = db::surveys::load(conn, survey.id, id)?.ok_or(AppError::NotFound)?;
             app::responses::submit(conn, compiled, &response, &answers, |t| detector.flags(t))?
@@ -1322,6 +1323,91 @@ fn send_responses(
         sent.push((form.id.clone(), count));
     }
     Ok((sent, free_text))
+}
+
+// ---------------------------------------------------------------- distribution
+
+/// The demo's settings: a school and the parent carer forum, each with its own links
+/// and posters.
+const DEMO_SETTINGS: [(&str, &str); 2] = [
+    ("Oakfield Primary School", "school"),
+    ("Harrowdale Parent Carer Forum", "parent_carer_forum"),
+];
+
+/// The demo's invitee list, as a partnership would send it (invented addresses on a
+/// reserved domain that can receive nothing).
+pub const DEMO_INVITEES: &str = "\u{feff}email,audience,setting\r\n\
+parent.one@demo.area-send.test,parents,Harrowdale Parent Carer Forum\r\n\
+parent.two@demo.area-send.test,parents,Harrowdale Parent Carer Forum\r\n\
+parent.three@demo.area-send.test,parents,Oakfield Primary School\r\n\
+parent.four@demo.area-send.test,parents,\r\n\
+parent.five@demo.area-send.test,parents,\r\n\
+senco@demo.area-send.test,practitioners,Oakfield Primary School\r\n\
+health.visitor@demo.area-send.test,practitioners,\r\n\
+social.worker@demo.area-send.test,practitioners,\r\n";
+
+/// Distribute the demo inspection's surveys: two settings with their links, closing
+/// times two weeks away, the invitee list imported, and one round of reminders
+/// queued straight after. The running service writes all of these emails to the
+/// demo outbox folder as it starts.
+pub fn distribute(
+    pool: &Pool,
+    catalogue: &Catalogue,
+    mailing: &app::distribution::Mailing<'_>,
+    inspection_id: i32,
+) -> Result<usize, AppError> {
+    use crate::domain::outbox::Reminders;
+    use crate::domain::schedule::Schedule;
+    let mut conn = pool.get().map_err(DbError::from)?;
+    let conn = &mut *conn;
+    let lead = db::users::find_by_email(
+        conn,
+        &crate::domain::account::Email::parse(ACCOUNTS[0].email)
+            .map_err(|e| demo_error(e.to_string()))?,
+    )?
+    .ok_or(AppError::NotFound)?
+    .actor();
+    for (name, kind) in DEMO_SETTINGS {
+        app::distribution::add_setting(conn, &lead, inspection_id, name, kind)?;
+    }
+    let closes = db::now() + chrono::Duration::days(14);
+    for survey in db::surveys::for_inspection(conn, inspection_id)? {
+        app::distribution::set_schedule(
+            conn,
+            &lead,
+            inspection_id,
+            survey.id,
+            Schedule {
+                opens_at: None,
+                closes_at: Some(closes),
+            },
+        )?;
+    }
+    let imported = app::distribution::import_invitees(
+        conn,
+        Some(&lead),
+        catalogue,
+        mailing,
+        inspection_id,
+        "demo-invitees.csv",
+        DEMO_INVITEES.as_bytes(),
+        64 * 1024,
+        false,
+    )?
+    .map_err(|refusal| demo_error(refusal.to_string()))?;
+    if !imported.report.problems.is_empty() {
+        return Err(demo_error(format!(
+            "the demo invitee list has problems: {:?}",
+            imported.report.problems
+        )));
+    }
+    // One round of reminders, as if their interval had passed.
+    let round = Reminders {
+        most: 1,
+        interval: chrono::Duration::zero(),
+    };
+    app::distribution::send_reminders(conn, catalogue, mailing, round, db::now(), 1_000)?;
+    Ok(imported.invited)
 }
 
 #[cfg(test)]

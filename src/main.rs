@@ -160,6 +160,22 @@ enum ImportCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Import an invitee list (email, audience, optional setting) and queue an
+    /// invitation for each person; the running service sends them. Every line is
+    /// checked; nothing is imported while any line has a problem, unless
+    /// --valid-only. Give the service's --base-url and --secret-key (or their
+    /// AREA_SEND_ variables) so the links in the emails are the service's own.
+    Invitees {
+        /// The inspection's id.
+        inspection: i32,
+        /// The CSV file.
+        file: PathBuf,
+        /// Import the valid lines even when some lines have problems.
+        #[arg(long)]
+        valid_only: bool,
+        #[command(flatten)]
+        serve: Box<ServeSettings>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -278,6 +294,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let catalogue = area_send::load_catalogue(&config)?;
             let inspection = area_send::demo::seed_with_evidence(&pool, &catalogue)?;
+            let templates = area_send::mail::templates::EmailTemplates::load()?;
+            let link_key = config.link_key()?;
+            let invited = area_send::demo::distribute(
+                &pool,
+                &catalogue,
+                &area_send::app::distribution::Mailing {
+                    templates: &templates,
+                    link_key: &link_key,
+                    base_url: &config.base_url,
+                },
+                inspection,
+            )?;
             let surveys = db::surveys::for_inspection(&mut *pool.get()?, inspection)?;
             let shown = if place.starts_with("postgres") {
                 "the PostgreSQL database"
@@ -309,6 +337,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     config.base_url, survey.kiosk_token
                 );
             }
+            println!(
+                "{invited} people are invited by email, with one round of reminders; the emails are written to {} as the service starts.",
+                config.mail_url.as_str().trim_start_matches("file://")
+            );
             println!();
             serve_forever(config, pool)
         }
@@ -411,6 +443,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import {
             command: ImportCommand::Dfe { inspection, files },
         } => run_import(&cli.settings, inspection, &files),
+        Command::Import {
+            command:
+                ImportCommand::Invitees {
+                    inspection,
+                    file,
+                    valid_only,
+                    serve,
+                },
+        } => run_import_invitees(&cli.settings, &serve, inspection, &file, valid_only),
         Command::Export { command } => run_export(&cli.settings, command),
         Command::Report {
             command:
@@ -579,6 +620,73 @@ fn run_import(settings: &Settings, inspection: i32, files: &[PathBuf]) -> anyhow
         anyhow::bail!("{refused} of {} file(s) imported nothing", files.len());
     }
     Ok(())
+}
+
+fn run_import_invitees(
+    settings: &Settings,
+    serve: &ServeSettings,
+    inspection: i32,
+    file: &std::path::Path,
+    valid_only: bool,
+) -> anyhow::Result<()> {
+    let config = Config::resolve(settings, serve)?;
+    let catalogue = area_send::load_catalogue(&config)?;
+    let pool = open_and_migrate(&config.database, 1)?;
+    let mut conn = pool.get()?;
+    let bytes = std::fs::read(file)
+        .map_err(|e| anyhow::anyhow!("{} could not be read: {e}", file.display()))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| file.display().to_string());
+    let templates = area_send::mail::templates::EmailTemplates::load()?;
+    let link_key = config.link_key()?;
+    let mailing = area_send::app::distribution::Mailing {
+        templates: &templates,
+        link_key: &link_key,
+        base_url: &config.base_url,
+    };
+    let outcome = area_send::app::distribution::import_invitees(
+        &mut conn,
+        None,
+        &catalogue,
+        &mailing,
+        inspection,
+        &name,
+        &bytes,
+        config.max_upload_bytes,
+        valid_only,
+    )
+    .map_err(|e| match e {
+        area_send::app::AppError::NotFound => anyhow::anyhow!("there is no such inspection"),
+        area_send::app::AppError::Refused(r) => anyhow::anyhow!("{r}"),
+        e => e.into(),
+    })?;
+    let import =
+        outcome.map_err(|refusal| anyhow::anyhow!("{name}: nothing imported: {refusal}"))?;
+    for (line, problem) in &import.report.problems {
+        println!("  line {line}, {}: {problem}", problem.column());
+    }
+    if import.stored() {
+        println!(
+            "{name}: {} invited{}",
+            import.invited,
+            if import.report.problems.is_empty() {
+                String::new()
+            } else {
+                format!("; {} line(s) left out", import.report.problems.len())
+            }
+        );
+        Ok(())
+    } else if import.report.problems.is_empty() {
+        anyhow::bail!("{name}: nothing imported: the file names nobody")
+    } else {
+        anyhow::bail!(
+            "{name}: nothing imported: {} line(s) have problems ({} valid); correct them, or import the valid lines with --valid-only",
+            import.report.problems.len(),
+            import.report.invitees.len()
+        )
+    }
 }
 
 fn run_export(settings: &Settings, command: ExportCommand) -> anyhow::Result<()> {

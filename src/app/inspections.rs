@@ -108,6 +108,8 @@ fn apply(
                 })?;
                 db::surveys::open(conn, inspection_id, form, &compiled.digest)?;
             }
+            // Settings added while preparing get their links to the surveys now.
+            db::distribution::ensure_links(conn, inspection_id, db::now())?;
         }
         Effect::CloseSurveys => {
             db::surveys::close_all(conn, inspection_id)?;

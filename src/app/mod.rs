@@ -4,6 +4,7 @@
 //! CLI commands both call these, so the two can never differ.
 
 pub mod accounts;
+pub mod distribution;
 pub mod evidence;
 pub mod inspections;
 pub mod report;
@@ -45,7 +46,9 @@ refusals!(
     crate::domain::account::AccountError,
     crate::domain::partnership::PartnershipProblem,
     crate::domain::survey::ResponseRefusal,
-    crate::domain::outcome::ReportRefusal
+    crate::domain::outcome::ReportRefusal,
+    crate::domain::schedule::ScheduleProblem,
+    crate::domain::setting::SettingProblem
 );
 
 impl From<DbError> for AppError {

@@ -8,6 +8,7 @@
 //! `establish`, which would try SQLite first and create a stray file for any string.
 
 pub mod audit;
+pub mod distribution;
 pub mod evidence;
 pub mod free_text;
 pub mod indicators;

@@ -4,9 +4,19 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::outbox;
+use super::schema::{outbox, surveys};
 use super::{stored, DbConnection, DbError};
 use crate::domain::outbox::{Backoff, Delivery};
+
+/// Surveys that take answers at `now` (for emails whose links lead into them).
+macro_rules! surveys_taking_answers {
+    ($now:expr) => {
+        surveys::table
+            .filter(surveys::status.eq("open"))
+            .filter(surveys::closes_at.is_null().or(surveys::closes_at.gt($now)))
+            .select(surveys::id.nullable())
+    };
+}
 
 /// An email to queue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +28,30 @@ pub struct NewEmail {
     pub subject: String,
     pub text_body: String,
     pub html_body: String,
+    /// The survey it is about, so erasing the survey's invitees reaches it.
+    pub survey_id: Option<i32>,
 }
+
+/// Kinds of email whose body holds a personal link: the body is cleared once sent,
+/// so the outbox never keeps a way into someone's answers.
+pub const PERSONAL_KINDS: [&str; 2] = ["invitation", "reminder"];
 
 /// Queue an email; call inside the transaction of the action that causes it.
 pub fn enqueue(
     conn: &mut DbConnection,
     email: &NewEmail,
     now: NaiveDateTime,
+) -> Result<i32, DbError> {
+    enqueue_for(conn, email, now, now)
+}
+
+/// Queue an email not to be sent before `due` (an invitation to a survey that opens
+/// later goes out when it opens).
+pub fn enqueue_for(
+    conn: &mut DbConnection,
+    email: &NewEmail,
+    now: NaiveDateTime,
+    due: NaiveDateTime,
 ) -> Result<i32, DbError> {
     Ok(diesel::insert_into(outbox::table)
         .values((
@@ -36,8 +63,9 @@ pub fn enqueue(
             outbox::html_body.eq(&email.html_body),
             outbox::status.eq(Delivery::Queued.as_str()),
             outbox::attempts.eq(0),
-            outbox::next_attempt_at.eq(now),
+            outbox::next_attempt_at.eq(due.max(now)),
             outbox::created_at.eq(now),
+            outbox::survey_id.eq(email.survey_id),
         ))
         .returning(outbox::id)
         .get_result(conn)?)
@@ -143,6 +171,17 @@ pub fn mark_sent(
         outbox::last_error.eq(None::<String>),
     ))
     .execute(conn)?;
+    // Only the instance that sent it clears the body; a claim taken over meanwhile is
+    // the other instance's to finish.
+    if n == 1 {
+        diesel::update(
+            outbox::table
+                .filter(outbox::id.eq(id))
+                .filter(outbox::kind.eq_any(PERSONAL_KINDS)),
+        )
+        .set((outbox::text_body.eq(""), outbox::html_body.eq("")))
+        .execute(conn)?;
+    }
     Ok(n == 1)
 }
 
@@ -190,3 +229,164 @@ pub fn counts(conn: &mut DbConnection) -> Result<Vec<(Delivery, i64)>, DbError> 
         .map(|(s, n)| Ok((stored("outbox status", &s, Delivery::parse)?, n)))
         .collect()
 }
+
+/// An email as inspectors see it in the list: never its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub id: i32,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub status: Delivery,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub next_attempt_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+/// The inspection's emails in `status`, newest first, at most `limit`.
+pub fn for_inspection(
+    conn: &mut DbConnection,
+    inspection_id: i32,
+    status: Delivery,
+    limit: i64,
+) -> Result<Vec<Listed>, DbError> {
+    type Row = (
+        i32,
+        String,
+        String,
+        String,
+        String,
+        i32,
+        Option<String>,
+        NaiveDateTime,
+        NaiveDateTime,
+        Option<NaiveDateTime>,
+    );
+    let rows: Vec<Row> = outbox::table
+        .filter(outbox::inspection_id.eq(inspection_id))
+        .filter(outbox::status.eq(status.as_str()))
+        .order(outbox::id.desc())
+        .limit(limit)
+        .select((
+            outbox::id,
+            outbox::kind,
+            outbox::recipient,
+            outbox::subject,
+            outbox::status,
+            outbox::attempts,
+            outbox::last_error,
+            outbox::created_at,
+            outbox::next_attempt_at,
+            outbox::sent_at,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Listed {
+                id: r.0,
+                kind: r.1,
+                recipient: r.2,
+                subject: r.3,
+                status: stored("outbox status", &r.4, Delivery::parse)?,
+                attempts: r.5,
+                last_error: r.6,
+                created_at: r.7,
+                next_attempt_at: r.8,
+                sent_at: r.9,
+            })
+        })
+        .collect()
+}
+
+/// How many of the inspection's emails stand in each state.
+pub fn counts_for(
+    conn: &mut DbConnection,
+    inspection_id: i32,
+) -> Result<Vec<(Delivery, i64)>, DbError> {
+    let rows: Vec<(String, i64)> = outbox::table
+        .filter(outbox::inspection_id.eq(inspection_id))
+        .group_by(outbox::status)
+        .select((outbox::status, diesel::dsl::count_star()))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(s, n)| Ok((stored("outbox status", &s, Delivery::parse)?, n)))
+        .collect()
+}
+
+/// Queue failed emails of the inspection again, from a fresh count of attempts:
+/// one (`Some(id)`) or all. Returns how many.
+pub fn retry_failed(
+    conn: &mut DbConnection,
+    inspection_id: i32,
+    id: Option<i32>,
+    now: NaiveDateTime,
+) -> Result<usize, DbError> {
+    let mut query = diesel::update(outbox::table)
+        .filter(outbox::inspection_id.eq(inspection_id))
+        .filter(outbox::status.eq(Delivery::Failed.as_str()))
+        // An erased address cannot be sent to, and a link into a closed survey is no use.
+        .filter(outbox::recipient.ne(super::distribution::ERASED))
+        .filter(
+            outbox::survey_id
+                .is_null()
+                .or(outbox::survey_id.eq_any(surveys_taking_answers!(now))),
+        )
+        .into_boxed();
+    if let Some(id) = id {
+        query = query.filter(outbox::id.eq(id));
+    }
+    Ok(query
+        .set((
+            outbox::status.eq(Delivery::Queued.as_str()),
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq(now),
+        ))
+        .execute(conn)?)
+}
+
+/// A survey's invitations still queued go out at `due` (its opening time moved,
+/// earlier or later); those already being sent are left alone.
+pub fn hold_invitations_until(
+    conn: &mut DbConnection,
+    survey_id: i32,
+    due: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        outbox::table
+            .filter(outbox::survey_id.eq(survey_id))
+            .filter(outbox::kind.eq("invitation"))
+            .filter(outbox::status.eq(Delivery::Queued.as_str()))
+            .filter(outbox::attempts.eq(0)),
+    )
+    .set(outbox::next_attempt_at.eq(due.max(now)))
+    .execute(conn)?)
+}
+
+/// Invitations and reminders still queued for surveys that have closed are not
+/// sent: their links lead nowhere. Marked failed with the reason, which a retry
+/// does not undo. Returns how many.
+pub fn cancel_after_close(conn: &mut DbConnection, now: NaiveDateTime) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        outbox::table
+            .filter(outbox::kind.eq_any(PERSONAL_KINDS))
+            .filter(outbox::status.eq(Delivery::Queued.as_str()))
+            .filter(outbox::survey_id.is_not_null())
+            .filter(diesel::dsl::not(
+                outbox::survey_id.eq_any(surveys_taking_answers!(now)),
+            )),
+    )
+    .set((
+        outbox::status.eq(Delivery::Failed.as_str()),
+        outbox::last_error.eq(Some(CLOSED_BEFORE_SENT)),
+        outbox::text_body.eq(""),
+        outbox::html_body.eq(""),
+    ))
+    .execute(conn)?)
+}
+
+/// Why an email about a closed survey was not sent.
+pub const CLOSED_BEFORE_SENT: &str =
+    "The survey closed before this email was sent, so it was not sent.";

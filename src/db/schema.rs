@@ -116,6 +116,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     answer_tallies,
     free_text_reviews,
     population_counts,
+    settings,
+    survey_links,
+    invitations,
+    outbox,
 );
 
 diesel::table! {
@@ -130,6 +134,9 @@ diesel::table! {
         opened_at -> Timestamp,
         closed_at -> Nullable<Timestamp>,
         form_digest -> Text,
+        opens_at -> Nullable<Timestamp>,
+        closes_at -> Nullable<Timestamp>,
+        invitation_token -> Nullable<Text>,
     }
 }
 
@@ -147,6 +154,8 @@ diesel::table! {
         started_at -> Timestamp,
         updated_at -> Timestamp,
         submitted_at -> Nullable<Timestamp>,
+        setting_id -> Nullable<Integer>,
+        invitation_key -> Nullable<Text>,
     }
 }
 
@@ -365,5 +374,50 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        survey_id -> Nullable<Integer>,
     }
 }
+
+diesel::table! {
+    settings (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        name -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    survey_links (id) {
+        id -> Integer,
+        survey_id -> Integer,
+        setting_id -> Integer,
+        channel -> Text,
+        token -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invitations (id) {
+        id -> Integer,
+        survey_id -> Integer,
+        setting_id -> Nullable<Integer>,
+        email -> Nullable<Text>,
+        token_hash -> Text,
+        nonce -> Text,
+        state -> Text,
+        opted_out -> Bool,
+        reminders_sent -> Integer,
+        last_emailed_at -> Timestamp,
+        created_at -> Timestamp,
+        erased_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(survey_links -> surveys (survey_id));
+diesel::joinable!(survey_links -> settings (setting_id));
+diesel::joinable!(invitations -> surveys (survey_id));
+diesel::joinable!(invitations -> settings (setting_id));
+diesel::joinable!(responses -> settings (setting_id));

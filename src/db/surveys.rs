@@ -6,9 +6,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use rand::distributions::{Alphanumeric, DistString};
 
-use super::schema::{answers, free_text_reviews, responses, surveys};
+use super::schema::{
+    answers, free_text_reviews, invitations, responses, settings, survey_links, surveys,
+};
 use super::{now, stored, DbConnection, DbError};
 use crate::domain::response::{day_of, AnswerRow, Answers, Presentation, Response};
+use crate::domain::schedule::{Schedule, SurveyState};
 use crate::domain::survey::{Channel, FormRef, ResponseStatus, Survey, SurveyStatus};
 
 #[derive(Queryable, Selectable)]
@@ -23,6 +26,9 @@ struct SurveyRow {
     kiosk_token: String,
     opened_at: NaiveDateTime,
     closed_at: Option<NaiveDateTime>,
+    opens_at: Option<NaiveDateTime>,
+    closes_at: Option<NaiveDateTime>,
+    invitation_token: Option<String>,
 }
 
 impl TryFrom<SurveyRow> for Survey {
@@ -39,13 +45,20 @@ impl TryFrom<SurveyRow> for Survey {
             status: stored("survey status", &r.status, SurveyStatus::parse)?,
             open_link_token: r.open_link_token,
             kiosk_token: r.kiosk_token,
+            invitation_token: r.invitation_token.ok_or_else(|| {
+                DbError::Corrupt(format!("survey {} has no invitation address", r.id))
+            })?,
             opened_at: r.opened_at,
             closed_at: r.closed_at,
+            schedule: Schedule {
+                opens_at: r.opens_at,
+                closes_at: r.closes_at,
+            },
         })
     }
 }
 
-fn token() -> String {
+pub(crate) fn token() -> String {
     Alphanumeric.sample_string(&mut rand::rngs::OsRng, 22)
 }
 
@@ -80,6 +93,7 @@ pub fn open(
                 surveys::status.eq(SurveyStatus::Open.as_str()),
                 surveys::open_link_token.eq(token()),
                 surveys::kiosk_token.eq(token()),
+                surveys::invitation_token.eq(Some(token())),
                 surveys::opened_at.eq(now()),
             ))
             .execute(conn)?;
@@ -155,36 +169,91 @@ pub fn set_digest(conn: &mut DbConnection, survey_id: i32, digest: &str) -> Resu
     Ok(())
 }
 
-/// The survey a public link leads to, and which of its links it is.
+/// A setting a link belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSetting {
+    pub id: i32,
+    pub name: String,
+}
+
+/// The survey a public link leads to, which kind of link it is, and the setting it
+/// belongs to (None for the survey-wide links).
 pub fn by_token(
     conn: &mut DbConnection,
     token: &str,
-) -> Result<Option<(Survey, Channel)>, DbError> {
+) -> Result<Option<(Survey, Channel, Option<LinkSetting>)>, DbError> {
     let row: Option<SurveyRow> = surveys::table
         .filter(
             surveys::open_link_token
                 .eq(token)
-                .or(surveys::kiosk_token.eq(token)),
+                .or(surveys::kiosk_token.eq(token))
+                .or(surveys::invitation_token.eq(token)),
         )
         .select(SurveyRow::as_select())
         .get_result(conn)
         .optional()?;
-    let Some(survey) = row.map(Survey::try_from).transpose()? else {
-        return Ok(None);
-    };
-    Ok(survey.channel_of(token).map(|channel| (survey, channel)))
-}
-
-/// Whether the survey takes answers now.
-pub fn status(conn: &mut DbConnection, survey_id: i32) -> Result<Option<SurveyStatus>, DbError> {
-    let status: Option<String> = surveys::table
-        .find(survey_id)
-        .select(surveys::status)
+    if let Some(survey) = row.map(Survey::try_from).transpose()? {
+        return Ok(survey
+            .channel_of(token)
+            .map(|channel| (survey, channel, None)));
+    }
+    let link: Option<(SurveyRow, String, i32, String)> = survey_links::table
+        .inner_join(surveys::table)
+        .inner_join(settings::table)
+        .filter(survey_links::token.eq(token))
+        .select((
+            SurveyRow::as_select(),
+            survey_links::channel,
+            settings::id,
+            settings::name,
+        ))
         .get_result(conn)
         .optional()?;
-    status
-        .map(|s| stored("survey status", &s, SurveyStatus::parse))
+    let Some((row, channel, setting_id, name)) = link else {
+        return Ok(None);
+    };
+    Ok(Some((
+        Survey::try_from(row)?,
+        stored("channel", &channel, Channel::parse)?,
+        Some(LinkSetting {
+            id: setting_id,
+            name,
+        }),
+    )))
+}
+
+/// One survey.
+pub fn find(conn: &mut DbConnection, survey_id: i32) -> Result<Option<Survey>, DbError> {
+    surveys::table
+        .find(survey_id)
+        .select(SurveyRow::as_select())
+        .get_result(conn)
+        .optional()?
+        .map(Survey::try_from)
         .transpose()
+}
+
+/// Surveys marked open that have invitees with an email kept (for reminders).
+pub fn open_with_invitations(conn: &mut DbConnection) -> Result<Vec<Survey>, DbError> {
+    let rows: Vec<SurveyRow> = surveys::table
+        .filter(surveys::status.eq(SurveyStatus::Open.as_str()))
+        .filter(diesel::dsl::exists(
+            invitations::table
+                .filter(invitations::survey_id.eq(surveys::id))
+                .filter(invitations::email.is_not_null()),
+        ))
+        .select(SurveyRow::as_select())
+        .load(conn)?;
+    rows.into_iter().map(Survey::try_from).collect()
+}
+
+/// Where the survey stands at `now`: its stored status and its times.
+pub fn state(
+    conn: &mut DbConnection,
+    survey_id: i32,
+    now: NaiveDateTime,
+) -> Result<Option<SurveyState>, DbError> {
+    Ok(find(conn, survey_id)?.map(|s| s.state_at(now)))
 }
 
 #[derive(Queryable, Selectable)]
@@ -198,6 +267,7 @@ struct ResponseRow {
     presentation: String,
     answers: String,
     helped_by_adult: bool,
+    setting_id: Option<i32>,
 }
 
 impl TryFrom<ResponseRow> for Response {
@@ -216,16 +286,27 @@ impl TryFrom<ResponseRow> for Response {
             presentation,
             answers,
             helped_by_adult: r.helped_by_adult,
+            setting_id: r.setting_id,
         })
     }
 }
 
+/// Where a new response comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub survey_id: i32,
+    pub channel: Channel,
+    pub setting_id: Option<i32>,
+    /// For a response started through a personal invitation: its response key.
+    pub invitation_key: Option<&'a str>,
+}
+
 /// Start an anonymous response; its resume code is stored only as a hash. Two equal
-/// hashes are refused by the unique key as [`DbError::Duplicate`].
+/// hashes (or a second response for one invitation) are refused by a unique key as
+/// [`DbError::Duplicate`].
 pub fn start(
     conn: &mut DbConnection,
-    survey_id: i32,
-    channel: Channel,
+    origin: Origin<'_>,
     language: &str,
     resume_code_hash: &str,
 ) -> Result<i32, DbError> {
@@ -234,8 +315,10 @@ pub fn start(
     let stamp = day_of(now());
     Ok(diesel::insert_into(responses::table)
         .values((
-            responses::survey_id.eq(survey_id),
-            responses::channel.eq(channel.as_str()),
+            responses::survey_id.eq(origin.survey_id),
+            responses::channel.eq(origin.channel.as_str()),
+            responses::setting_id.eq(origin.setting_id),
+            responses::invitation_key.eq(origin.invitation_key),
             responses::status.eq(ResponseStatus::InProgress.as_str()),
             responses::resume_code_hash.eq(Some(resume_code_hash)),
             responses::language.eq(language),
@@ -263,22 +346,45 @@ pub fn load(
         .transpose()
 }
 
-/// The in-progress response with this resume code, started through the same kind
-/// of link, if any.
+/// The in-progress response with this resume code, started through the same link
+/// (kind and setting), if any.
 pub fn by_resume_code(
     conn: &mut DbConnection,
     survey_id: i32,
     channel: Channel,
+    setting_id: Option<i32>,
     code_hash: &str,
 ) -> Result<Option<i32>, DbError> {
-    Ok(responses::table
+    let mut query = responses::table
         .filter(responses::survey_id.eq(survey_id))
         .filter(responses::channel.eq(channel.as_str()))
         .filter(responses::resume_code_hash.eq(code_hash))
         .filter(responses::status.eq(ResponseStatus::InProgress.as_str()))
         .select(responses::id)
+        .into_boxed();
+    query = match setting_id {
+        Some(id) => query.filter(responses::setting_id.eq(id)),
+        None => query.filter(responses::setting_id.is_null()),
+    };
+    Ok(query.get_result(conn).optional()?)
+}
+
+/// The response an invitation link started (by its response key), and whether it
+/// has been sent.
+pub fn by_invitation_key(
+    conn: &mut DbConnection,
+    survey_id: i32,
+    key: &str,
+) -> Result<Option<(i32, ResponseStatus)>, DbError> {
+    let found: Option<(i32, String)> = responses::table
+        .filter(responses::survey_id.eq(survey_id))
+        .filter(responses::invitation_key.eq(key))
+        .select((responses::id, responses::status))
         .get_result(conn)
-        .optional()?)
+        .optional()?;
+    found
+        .map(|(id, s)| Ok((id, stored("response status", &s, ResponseStatus::parse)?)))
+        .transpose()
 }
 
 /// What a respondent has given so far.
@@ -289,15 +395,17 @@ pub struct Draft<'a> {
     pub helped_by_adult: bool,
 }
 
-/// The surveys that take answers now, for guarding writes: a page cached as open
-/// must not write into a survey that another instance has just closed.
-fn open_surveys() -> diesel::dsl::Select<
-    diesel::dsl::Filter<surveys::table, diesel::dsl::Eq<surveys::status, &'static str>>,
-    surveys::id,
-> {
-    surveys::table
-        .filter(surveys::status.eq(SurveyStatus::Open.as_str()))
-        .select(surveys::id)
+/// The surveys that take answers at `$now` (open, past their opening time and before
+/// their closing time), for guarding writes: a page cached as open must not write
+/// into a survey that another instance has just closed, or whose time has passed.
+macro_rules! open_surveys {
+    ($now:expr) => {
+        surveys::table
+            .filter(surveys::status.eq(SurveyStatus::Open.as_str()))
+            .filter(surveys::opens_at.is_null().or(surveys::opens_at.le($now)))
+            .filter(surveys::closes_at.is_null().or(surveys::closes_at.gt($now)))
+            .select(surveys::id)
+    };
 }
 
 /// Save what a respondent has given so far. Returns false, saving nothing, when the
@@ -315,7 +423,7 @@ pub fn save_draft(
         responses::table
             .filter(responses::id.eq(response_id))
             .filter(responses::status.eq(ResponseStatus::InProgress.as_str()))
-            .filter(responses::survey_id.eq_any(open_surveys())),
+            .filter(responses::survey_id.eq_any(open_surveys!(now()))),
     )
     .set((
         responses::language.eq(draft.language),
@@ -373,7 +481,8 @@ pub fn submit(
     rows: &[AnswerRow],
     extra: &Submission<'_>,
 ) -> Result<bool, DbError> {
-    let day = day_of(now());
+    let at = now();
+    let day = day_of(at);
     let final_json =
         serde_json::to_string(answers).map_err(|e| DbError::Corrupt(format!("answers: {e}")))?;
     conn.transaction(|conn| {
@@ -382,7 +491,7 @@ pub fn submit(
             responses::table
                 .filter(responses::id.eq(response_id))
                 .filter(responses::status.eq(ResponseStatus::InProgress.as_str()))
-                .filter(responses::survey_id.eq_any(open_surveys())),
+                .filter(responses::survey_id.eq_any(open_surveys!(at))),
         )
         .set((
             responses::status.eq(ResponseStatus::Submitted.as_str()),
@@ -546,4 +655,19 @@ pub fn submitted(conn: &mut DbConnection, survey_id: i32) -> Result<Vec<Response
     use rand::seq::SliceRandom;
     rows.shuffle(&mut rand::thread_rng());
     Ok(rows)
+}
+
+/// Of these invitation response keys, those whose response has been sent.
+pub fn sent_invitation_keys(
+    conn: &mut DbConnection,
+    survey_id: i32,
+    keys: &[String],
+) -> Result<Vec<String>, DbError> {
+    let found: Vec<Option<String>> = responses::table
+        .filter(responses::survey_id.eq(survey_id))
+        .filter(responses::status.eq(ResponseStatus::Submitted.as_str()))
+        .filter(responses::invitation_key.eq_any(keys))
+        .select(responses::invitation_key)
+        .load(conn)?;
+    Ok(found.into_iter().flatten().collect())
 }

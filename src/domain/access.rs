@@ -65,6 +65,11 @@ pub enum Permission {
     /// Read draft versions of the report (the inspection team only until the
     /// partnership's factual accuracy check opens them).
     ViewDrafts,
+    /// Hand the surveys out: settings and their links, posters, invitations, and
+    /// watching responses and emails come in.
+    DistributeSurveys,
+    /// Set when surveys open and close.
+    ScheduleSurveys,
     /// Move the inspection through its lifecycle.
     ChangeStatus,
     /// Add or remove members of the team.
@@ -99,11 +104,15 @@ impl Actor {
                 Permission::ViewEvidence
                 | Permission::RecordEvidence
                 | Permission::RecordFindings
-                | Permission::ViewDrafts,
+                | Permission::ViewDrafts
+                | Permission::DistributeSurveys,
             ) => r.is_inspection_team(),
             (
                 Some(Role::LeadInspector),
-                Permission::ChangeStatus | Permission::ManageTeam | Permission::DecideOutcome,
+                Permission::ChangeStatus
+                | Permission::ManageTeam
+                | Permission::DecideOutcome
+                | Permission::ScheduleSurveys,
             ) => true,
             _ => false,
         };
@@ -179,6 +188,7 @@ mod tests {
             assert!(!REVIEWER.may(Some(role), Permission::RecordEvidence));
             assert!(!REVIEWER.may(Some(role), Permission::ChangeStatus));
             assert!(!REVIEWER.may(Some(role), Permission::ManageTeam));
+            assert!(!REVIEWER.may(Some(role), Permission::DistributeSurveys));
         }
     }
 
@@ -188,6 +198,9 @@ mod tests {
         assert!(!INSPECTOR.may(Some(Role::Inspector), Permission::DecideOutcome));
         assert!(INSPECTOR.may(Some(Role::Inspector), Permission::RecordFindings));
         assert!(INSPECTOR.may(Some(Role::Inspector), Permission::ViewDrafts));
+        assert!(INSPECTOR.may(Some(Role::Inspector), Permission::DistributeSurveys));
+        assert!(!INSPECTOR.may(Some(Role::Inspector), Permission::ScheduleSurveys));
+        assert!(INSPECTOR.may(Some(Role::LeadInspector), Permission::ScheduleSurveys));
         for role in [Role::CouncilReviewer, Role::IcbReviewer] {
             for p in [
                 Permission::ViewDrafts,

@@ -33,13 +33,17 @@ pub enum InviteeProblem {
     NoSuchSurvey(&'static str),
     #[error("Children and young people are not invited by email: share the children's survey through their school or college's link or kiosk instead.")]
     ChildByEmail,
+    #[error("{0} has already been invited to this survey, so is not invited again.")]
+    AlreadyInvited(String),
 }
 
 impl InviteeProblem {
     /// The column a problem is about.
     pub fn column(&self) -> &'static str {
         match self {
-            InviteeProblem::BadEmail(_) | InviteeProblem::Duplicate { .. } => "email",
+            InviteeProblem::BadEmail(_)
+            | InviteeProblem::Duplicate { .. }
+            | InviteeProblem::AlreadyInvited(_) => "email",
             InviteeProblem::UnknownSetting(_) => "setting",
             InviteeProblem::UnknownAudience(_)
             | InviteeProblem::NoSuchSurvey(_)
@@ -78,12 +82,14 @@ pub struct InviteeReport {
 
 /// Check the rows of an invitee file: (line, email, audience, setting) as read.
 /// `settings` are the inspection's settings by name (matched without regard to
-/// case or surrounding spaces); `surveys` the audiences it has surveys for. A
+/// case or surrounding spaces); `surveys` the audiences it has surveys for;
+/// `already` says whether an email was invited to an audience's survey before. A
 /// duplicate email is reported on its second line; the first stays valid.
 pub fn check(
     rows: &[(usize, &str, &str, &str)],
     settings: &[String],
     surveys: &[Audience],
+    already: impl Fn(Audience, &str) -> bool,
 ) -> InviteeReport {
     let known: BTreeMap<String, &String> = settings
         .iter()
@@ -101,16 +107,6 @@ pub fn check(
                 continue;
             }
         };
-        if let Some(first_line) = seen.get(email.as_str()) {
-            report.problems.push((
-                line,
-                InviteeProblem::Duplicate {
-                    email: email.to_string(),
-                    first_line: *first_line,
-                },
-            ));
-            continue;
-        }
         let audience = match parse_audience(audience) {
             None => {
                 report.problems.push((
@@ -131,6 +127,25 @@ pub fn check(
             }
             Some(a) => a,
         };
+        // One person may be both a parent and a practitioner: a duplicate is the same
+        // email for the same survey.
+        let key = format!("{}\u{0}{}", audience.label(), email.as_str());
+        if let Some(first_line) = seen.get(&key) {
+            report.problems.push((
+                line,
+                InviteeProblem::Duplicate {
+                    email: email.to_string(),
+                    first_line: *first_line,
+                },
+            ));
+            continue;
+        }
+        if already(audience, email.as_str()) {
+            report
+                .problems
+                .push((line, InviteeProblem::AlreadyInvited(email.to_string())));
+            continue;
+        }
         let setting = match setting.trim() {
             "" => None,
             s => match known.get(&s.to_lowercase()) {
@@ -143,7 +158,7 @@ pub fn check(
                 }
             },
         };
-        seen.insert(email.to_string(), line);
+        seen.insert(key, line);
         report.invitees.push(Invitee {
             line,
             email,
@@ -152,6 +167,92 @@ pub fn check(
         });
     }
     report
+}
+
+/// How far an invitee has got. Deliberately no time and no response: the state is
+/// what reminders and the response rate need, and nothing that joins an invitee to
+/// their answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvitationState {
+    Invited,
+    Started,
+    Responded,
+}
+
+impl InvitationState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvitationState::Invited => "invited",
+            InvitationState::Started => "started",
+            InvitationState::Responded => "responded",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            InvitationState::Invited,
+            InvitationState::Started,
+            InvitationState::Responded,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == s)
+    }
+}
+
+/// The key invitation links are made with, from the service's secret key: links
+/// sent before a restart still work, and a copy of the database alone cannot rebuild
+/// them.
+pub fn link_key(secret: &[u8]) -> Vec<u8> {
+    mac(secret, b"area-send invitation links").to_vec()
+}
+
+fn mac(key: &[u8], message: &[u8]) -> [u8; 32] {
+    use hmac::{Hmac, Mac};
+    // HMAC takes a key of any length, so this cannot fail.
+    match Hmac::<sha2::Sha256>::new_from_slice(key) {
+        Ok(mut m) => {
+            m.update(message);
+            m.finalize().into_bytes().into()
+        }
+        Err(_) => [0; 32],
+    }
+}
+
+const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// The personal link token of the invitation with `nonce`: 26 letters and digits
+/// (about 155 bits), the same every time it is made, so reminders carry the same
+/// link as the invitation.
+pub fn invitation_token(link_key: &[u8], nonce: &str) -> String {
+    let mut message = b"invitation\0".to_vec();
+    message.extend_from_slice(nonce.as_bytes());
+    mac(link_key, &message)
+        .iter()
+        .take(26)
+        .map(|b| {
+            BASE62
+                .get(usize::from(*b) % BASE62.len())
+                .copied()
+                .unwrap_or(b'0') as char
+        })
+        .collect()
+}
+
+fn sha256_hex(label: &str, token: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("{label}\0{token}").as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What the invitation row stores to find an invitation from its link.
+pub fn token_hash(token: &str) -> String {
+    sha256_hex("invitation", token)
+}
+
+/// What the response row stores to find the response an invitation link started. A
+/// different label from [`token_hash`], so neither can be worked out from the other.
+pub fn response_key(token: &str) -> String {
+    sha256_hex("response", token)
 }
 
 #[cfg(test)]
@@ -177,6 +278,7 @@ mod tests {
             ],
             &settings(),
             &SURVEYS,
+            |_, _| false,
         );
         assert!(r.problems.is_empty(), "{:?}", r.problems);
         assert_eq!(r.invitees.len(), 2);
@@ -203,6 +305,7 @@ mod tests {
             ],
             &settings(),
             &SURVEYS,
+            |_, _| false,
         );
         assert_eq!(r.invitees.len(), 1);
         assert_eq!(
@@ -224,11 +327,71 @@ mod tests {
     }
 
     #[test]
+    fn one_person_may_be_invited_to_two_surveys_but_not_twice_to_one() {
+        let r = check(
+            &[
+                (2, "ann@example.org", "parents", ""),
+                (3, "ann@example.org", "practitioners", ""),
+                (4, "ann@example.org", "parent", ""),
+            ],
+            &[],
+            &SURVEYS,
+            |_, _| false,
+        );
+        assert_eq!(r.invitees.len(), 2);
+        assert_eq!(
+            r.problems,
+            vec![(
+                4,
+                InviteeProblem::Duplicate {
+                    email: "ann@example.org".into(),
+                    first_line: 2
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn someone_invited_before_is_not_invited_again() {
+        let r = check(
+            &[
+                (2, "ann@example.org", "parents", ""),
+                (3, "bo@example.org", "parents", ""),
+            ],
+            &[],
+            &SURVEYS,
+            |a, e| a == Audience::ParentsAndCarers && e == "ann@example.org",
+        );
+        assert_eq!(r.invitees.len(), 1);
+        assert_eq!(
+            r.problems,
+            vec![(2, InviteeProblem::AlreadyInvited("ann@example.org".into()))]
+        );
+    }
+
+    #[test]
+    fn links_are_stable_per_nonce_and_the_two_hashes_differ() {
+        let key = link_key(b"secret");
+        let a = invitation_token(&key, "n1");
+        assert_eq!(a, invitation_token(&key, "n1"));
+        assert_ne!(a, invitation_token(&key, "n2"));
+        assert_ne!(a, invitation_token(&link_key(b"other"), "n1"));
+        assert_eq!(a.len(), 26);
+        assert!(a.bytes().all(|b| b.is_ascii_alphanumeric()));
+        assert_ne!(token_hash(&a), response_key(&a));
+        assert_eq!(token_hash(&a).len(), 64);
+        for s in ["invited", "started", "responded"] {
+            assert_eq!(InvitationState::parse(s).map(|v| v.as_str()), Some(s));
+        }
+    }
+
+    #[test]
     fn an_audience_without_a_survey_is_refused() {
         let r = check(
             &[(2, "ann@example.org", "practitioners", "")],
             &[],
             &[Audience::ParentsAndCarers],
+            |_, _| false,
         );
         assert_eq!(
             r.problems,

@@ -6,6 +6,8 @@ use super::account::AccountError;
 use super::inspection::TransitionError;
 use super::outcome::ReportRefusal;
 use super::partnership::PartnershipProblem;
+use super::schedule::ScheduleProblem;
+use super::setting::SettingProblem;
 use super::survey::ResponseRefusal;
 use super::team::TeamError;
 
@@ -23,6 +25,17 @@ pub enum Refusal {
     Response(#[from] ResponseRefusal),
     #[error(transparent)]
     Report(#[from] ReportRefusal),
+    #[error(transparent)]
+    Schedule(#[from] ScheduleProblem),
+    #[error(transparent)]
+    Setting(#[from] SettingProblem),
+    /// Invitations tell people when the survey closes, so one must be set first.
+    #[error("Set the survey's closing time before inviting anyone: the invitation tells people when it closes.")]
+    NoClosingTime,
+    #[error("This survey has closed, so nobody more can be invited to it.")]
+    InvitingToClosedSurvey,
+    #[error("Only emails that failed can be sent again.")]
+    NotFailed,
     #[error("Choose a local area partnership from the list.")]
     UnknownPartnership,
     /// A concurrent change got there first (a guard on the row's state failed).

@@ -473,6 +473,8 @@ pub struct Response {
     /// As stored; [`typed_answers`] reads free text back as text with the form.
     pub answers: Answers,
     pub helped_by_adult: bool,
+    /// The setting whose link it came through, if any.
+    pub setting_id: Option<i32>,
 }
 
 impl Response {

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::schedule::{Schedule, SurveyState};
+
 /// One version of one survey form, as a survey is opened with it. A survey keeps
 /// the version it was opened with for as long as it exists.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,7 +116,9 @@ impl ResponseStatus {
     }
 }
 
-/// A survey form opened for an inspection, with its two public links.
+/// A survey form opened for an inspection, with its survey-wide links: the open
+/// link, the kiosk link, and the address invitees answer at (reached only through
+/// a personal invitation). Settings have their own links besides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Survey {
     pub id: i32,
@@ -123,21 +127,30 @@ pub struct Survey {
     pub status: SurveyStatus,
     pub open_link_token: String,
     pub kiosk_token: String,
+    pub invitation_token: String,
     pub opened_at: chrono::NaiveDateTime,
     pub closed_at: Option<chrono::NaiveDateTime>,
+    pub schedule: Schedule,
 }
 
 impl Survey {
-    pub fn is_open(&self) -> bool {
-        self.status == SurveyStatus::Open
+    /// Where the survey stands at `now`: its stored status and its times.
+    pub fn state_at(&self, now: chrono::NaiveDateTime) -> SurveyState {
+        self.schedule.state_at(self.status, now)
     }
 
-    /// The channel a public link token stands for, if it is one of this survey's.
+    pub fn is_open_at(&self, now: chrono::NaiveDateTime) -> bool {
+        self.state_at(now) == SurveyState::Open
+    }
+
+    /// The channel a survey-wide link token stands for, if it is one of this survey's.
     pub fn channel_of(&self, token: &str) -> Option<Channel> {
         if token == self.kiosk_token {
             Some(Channel::Kiosk)
         } else if token == self.open_link_token {
             Some(Channel::OpenLink)
+        } else if token == self.invitation_token {
+            Some(Channel::Invitation)
         } else {
             None
         }
@@ -153,6 +166,8 @@ pub enum ResponseRefusal {
     SurveyClosed,
     #[error("A code to carry on later could not be made. Try again.")]
     NoFreeCode,
+    #[error("This survey has not opened yet.")]
+    NotYetOpen,
 }
 
 #[cfg(test)]
@@ -196,11 +211,14 @@ mod tests {
             status: SurveyStatus::Open,
             open_link_token: "open".into(),
             kiosk_token: "kiosk".into(),
+            invitation_token: "invited".into(),
             opened_at: chrono::NaiveDateTime::default(),
             closed_at: None,
+            schedule: Schedule::default(),
         };
         assert_eq!(survey.channel_of("open"), Some(Channel::OpenLink));
         assert_eq!(survey.channel_of("kiosk"), Some(Channel::Kiosk));
+        assert_eq!(survey.channel_of("invited"), Some(Channel::Invitation));
         assert_eq!(survey.channel_of("other"), None);
         assert_eq!(survey.form.to_string(), "f version 1");
     }

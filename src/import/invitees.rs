@@ -12,10 +12,19 @@ const EMAIL: [&str; 4] = ["email", "email address", "e-mail", "e-mail address"];
 const AUDIENCE: [&str; 3] = ["audience", "survey", "who"];
 const SETTING: [&str; 4] = ["setting", "school", "group", "setting or group"];
 
+/// The most people one file invites: each is an invitation and an email written in
+/// the import's one transaction, which holds SQLite's write lock while it runs.
+pub const MOST_INVITEES: usize = 20_000;
+
 fn column(headers: &csv::StringRecord, names: &[&str]) -> Option<usize> {
     headers
         .iter()
         .position(|h| names.contains(&h.trim().to_lowercase().as_str()))
+}
+
+/// The lines of a text, for saying how long a refused file is.
+fn reader_lines(text: &str) -> usize {
+    text.lines().count()
 }
 
 /// Read an invitee file and check every line; `settings` and `surveys` are the
@@ -25,6 +34,7 @@ pub fn read(
     limit: usize,
     settings: &[String],
     surveys: &[Audience],
+    already: impl Fn(Audience, &str) -> bool,
 ) -> Result<InviteeReport, FileRefusal> {
     let text = text_of(bytes, limit)?;
     let mut reader = csv_reader(text);
@@ -52,12 +62,18 @@ pub fn read(
             field(Some(audience)),
             field(setting),
         ));
+        if rows.len() > MOST_INVITEES {
+            return Err(FileRefusal::TooManyLines {
+                lines: reader_lines(text),
+                most: MOST_INVITEES,
+            });
+        }
     }
     let borrowed: Vec<(usize, &str, &str, &str)> = rows
         .iter()
         .map(|(l, e, a, s)| (*l, e.as_str(), a.as_str(), s.as_str()))
         .collect();
-    Ok(check(&borrowed, settings, surveys))
+    Ok(check(&borrowed, settings, surveys, already))
 }
 
 #[cfg(test)]
@@ -74,8 +90,8 @@ mod tests {
     #[test]
     fn bom_crlf_and_any_column_order_are_read_with_line_numbers() {
         let file = "\u{feff}Setting,Audience,Email Address\r\nOakfield Primary,parents,ann@example.org\r\n,,\r\n,practitioners,\"bad email\"\r\n,parents,ANN@example.org\r\n";
-        let r =
-            read(file.as_bytes(), 10_000, &settings(), &SURVEYS).unwrap_or_else(|e| panic!("{e}"));
+        let r = read(file.as_bytes(), 10_000, &settings(), &SURVEYS, |_, _| false)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.invitees.len(), 1);
         assert_eq!(
             r.invitees.first().and_then(|i| i.setting.clone()),
@@ -99,15 +115,29 @@ mod tests {
     #[test]
     fn files_that_cannot_be_read_are_refused_whole() {
         assert_eq!(
-            read(b"name,audience\nAnn,parents\n", 1000, &[], &SURVEYS),
+            read(
+                b"name,audience\nAnn,parents\n",
+                1000,
+                &[],
+                &SURVEYS,
+                |_, _| false
+            ),
             Err(FileRefusal::MissingColumn("email".into()))
         );
         assert_eq!(
-            read(b"email\nann@example.org\n", 1000, &[], &SURVEYS),
+            read(b"email\nann@example.org\n", 1000, &[], &SURVEYS, |_, _| {
+                false
+            }),
             Err(FileRefusal::MissingColumn("audience".into()))
         );
         assert!(matches!(
-            read(b"email,audience\nann@example.org\n", 1000, &[], &SURVEYS),
+            read(
+                b"email,audience\nann@example.org\n",
+                1000,
+                &[],
+                &SURVEYS,
+                |_, _| false
+            ),
             Err(FileRefusal::RaggedLine { line: 2, .. })
         ));
         assert_eq!(
@@ -115,10 +145,14 @@ mod tests {
                 b"email,audience\nSt Helen\x92s,parents\n",
                 1000,
                 &[],
-                &SURVEYS
+                &SURVEYS,
+                |_, _| false
             ),
             Err(FileRefusal::NotUtf8 { line: 2 })
         );
-        assert_eq!(read(b"", 1000, &[], &SURVEYS), Err(FileRefusal::Empty));
+        assert_eq!(
+            read(b"", 1000, &[], &SURVEYS, |_, _| false),
+            Err(FileRefusal::Empty)
+        );
     }
 }

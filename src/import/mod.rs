@@ -40,6 +40,8 @@ pub enum FileRefusal {
     NoHeader,
     #[error("The file has no {0} column. Its first line must name the columns: email, audience and, if you use settings, setting.")]
     MissingColumn(String),
+    #[error("The file has {lines} lines; one list can invite at most {most} people. Split it into smaller files.")]
+    TooManyLines { lines: usize, most: usize },
     #[error("None of the file's {rows} rows is a figure for this partnership's area ({code}), its region or England, so nothing was imported. Check that it is the right file, and that the council's ONS code is right.")]
     NothingForArea { rows: usize, code: String },
 }

@@ -1,8 +1,10 @@
-//! Sending the outbox's emails (issue 10, groundwork): the mailer (SMTP with
-//! STARTTLS or TLS in production, `.eml` files in a folder for the demo, plain SMTP
-//! on loopback for tests) and one round of delivery, which claims due emails, sends
-//! each and records the result. The background loop and the emails' templates come
-//! with the invitations that use them.
+//! Sending the outbox's emails: the mailer (SMTP with STARTTLS or TLS in production,
+//! `.eml` files in a folder for the demo, plain SMTP on loopback for tests), one
+//! round of delivery, which claims due emails, sends each and records the result,
+//! and the emails' templates.
+
+pub mod sender;
+pub mod templates;
 
 use std::path::PathBuf;
 
@@ -96,9 +98,62 @@ pub struct Round {
     pub failed: usize,
 }
 
-/// Claim the due emails for `instance` and send each, recording every result. An
-/// email is claimed before it is sent, so two instances never send the same one;
-/// an instance killed mid-round leaves claims that another takes over after `lease`.
+/// Emails one instance sends at once: SMTP servers take several connections, and
+/// one at a time would leave the sender waiting on each reply.
+pub const CONCURRENT_SENDS: usize = 8;
+
+/// What sending one email came to.
+enum Outcome {
+    Sent,
+    Retrying,
+    Failed,
+}
+
+/// Send one claimed email and record the result straight away, so that an instance
+/// stopped mid-round leaves as little as possible sent but not marked.
+async fn send_one(
+    pool: &Pool,
+    mailer: &Mailer,
+    from: &Mailbox,
+    instance: &str,
+    backoff: Backoff,
+    email: Claimed,
+) -> Result<Outcome, DbError> {
+    let result = mailer.send(from, &email).await;
+    let who = instance.to_string();
+    match result {
+        Ok(()) => {
+            let id = email.id;
+            db::run(pool, move |c| outbox::mark_sent(c, id, &who, db::now())).await?;
+            Ok(Outcome::Sent)
+        }
+        Err(e) => {
+            // An address that can never be sent to is given up on at once.
+            let backoff = match e {
+                MailError::Address(_) => Backoff {
+                    attempts: 0,
+                    ..backoff
+                },
+                _ => backoff,
+            };
+            let error = e.to_string();
+            tracing::warn!(email = email.id, %error, "email not sent");
+            let status = db::run(pool, move |c| {
+                outbox::mark_failed(c, &email, &who, &error, &backoff, db::now())
+            })
+            .await?;
+            Ok(match status {
+                Delivery::Failed => Outcome::Failed,
+                _ => Outcome::Retrying,
+            })
+        }
+    }
+}
+
+/// Claim the due emails for `instance` and send them, [`CONCURRENT_SENDS`] at a
+/// time, recording every result. An email is claimed before it is sent, so two
+/// instances never send the same one; an instance killed mid-round leaves claims
+/// that another takes over after `lease`.
 pub async fn deliver_due(
     pool: &Pool,
     mailer: &Mailer,
@@ -108,41 +163,23 @@ pub async fn deliver_due(
     lease: Duration,
     limit: i64,
 ) -> Result<Round, DbError> {
+    use futures_util::stream::{self, StreamExt};
     let who = instance.to_string();
     let claimed = db::run(pool, move |c| {
         outbox::claim(c, &who, db::now(), lease, limit)
     })
     .await?;
+    let results: Vec<Result<Outcome, DbError>> = stream::iter(claimed)
+        .map(|email| send_one(pool, mailer, from, instance, backoff, email))
+        .buffer_unordered(CONCURRENT_SENDS)
+        .collect()
+        .await;
     let mut round = Round::default();
-    for email in claimed {
-        let result = mailer.send(from, &email).await;
-        let who = instance.to_string();
-        match result {
-            Ok(()) => {
-                let id = email.id;
-                db::run(pool, move |c| outbox::mark_sent(c, id, &who, db::now())).await?;
-                round.sent += 1;
-            }
-            Err(e) => {
-                // An address that can never be sent to is given up on at once.
-                let backoff = match e {
-                    MailError::Address(_) => Backoff {
-                        attempts: 0,
-                        ..backoff
-                    },
-                    _ => backoff,
-                };
-                let error = e.to_string();
-                tracing::warn!(email = email.id, %error, "email not sent");
-                let status = db::run(pool, move |c| {
-                    outbox::mark_failed(c, &email, &who, &error, &backoff, db::now())
-                })
-                .await?;
-                match status {
-                    Delivery::Failed => round.failed += 1,
-                    _ => round.retrying += 1,
-                }
-            }
+    for result in results {
+        match result? {
+            Outcome::Sent => round.sent += 1,
+            Outcome::Retrying => round.retrying += 1,
+            Outcome::Failed => round.failed += 1,
         }
     }
     Ok(round)

@@ -50,6 +50,34 @@ pub struct AppState {
     pub surveys: SurveyCache,
     /// Flags personal data and possible safeguarding disclosures in free text (built once).
     pub triage: Arc<crate::domain::triage::Detector>,
+    /// The emails' templates, and the key personal links are made with.
+    pub emails: Arc<crate::mail::templates::EmailTemplates>,
+    pub link_key: Arc<Vec<u8>>,
+}
+
+impl AppState {
+    /// What queueing survey emails needs.
+    pub fn mailing(&self) -> crate::app::distribution::Mailing<'_> {
+        crate::app::distribution::Mailing {
+            templates: &self.emails,
+            link_key: &self.link_key,
+            base_url: &self.config.base_url,
+        }
+    }
+}
+
+/// The rate limits on the public survey pages.
+pub struct Limits {
+    /// Resume codes tried, per client.
+    pub resume: Governor<rate_limit::ClientAddress, NoOpMiddleware>,
+    /// Invitation links and opt-outs, per client.
+    pub invitation: Governor<rate_limit::ClientAddress, NoOpMiddleware>,
+    /// Responses started, per client.
+    pub starts: Governor<rate_limit::ClientAddress, NoOpMiddleware>,
+    /// Responses started, per link.
+    pub link_starts: Governor<rate_limit::LinkToken, NoOpMiddleware>,
+    /// Resume codes tried, per link.
+    pub link_resume: Governor<rate_limit::LinkToken, NoOpMiddleware>,
 }
 
 /// How long a survey stays in memory before it is read again. A survey another
@@ -63,18 +91,32 @@ pub fn routes(
     cfg: &mut web::ServiceConfig,
     respondent_sessions: Sessions,
     staff_sessions: Sessions,
-    resume_limit: Governor<rate_limit::ClientAddress, NoOpMiddleware>,
+    limits: Limits,
 ) {
     cfg.service(
         web::scope("/s")
             // Inside the sessions, so an error page can find the respondent's language.
             .wrap(ErrorHandlers::new().default_handler(respond::error::render))
             .wrap(respondent_sessions)
+            // Before the link scope, which would otherwise take "invite" for a link.
+            .service(
+                web::scope("/invite/{token}")
+                    .wrap(limits.invitation)
+                    .route("", web::get().to(respond::invitation))
+                    .route("", web::post().to(respond::follow_invitation))
+                    .route("/opt-out", web::get().to(respond::opt_out_page))
+                    .route("/opt-out", web::post().to(respond::opt_out)),
+            )
             // One scope per link, so the link is matched once and each page by name.
             .service(
                 web::scope("/{token}")
                     .route("", web::get().to(respond::start_page))
-                    .route("/start", web::post().to(respond::start))
+                    .service(
+                        web::resource("/start")
+                            .wrap(limits.link_starts)
+                            .wrap(limits.starts)
+                            .route(web::post().to(respond::start)),
+                    )
                     .route("/how", web::get().to(respond::how_page))
                     .route("/how", web::post().to(respond::how))
                     .route("/q/{page}", web::get().to(respond::page))
@@ -84,7 +126,8 @@ pub fn routes(
                     .route("/done", web::get().to(respond::done))
                     .service(
                         web::resource("/resume")
-                            .wrap(resume_limit)
+                            .wrap(limits.link_resume)
+                            .wrap(limits.resume)
                             .route(web::get().to(respond::resume_page))
                             .route(web::post().to(respond::resume)),
                     ),
@@ -119,6 +162,50 @@ pub fn routes(
             .route(
                 "/inspections/{id}/surveys",
                 web::get().to(inspect::surveys::surveys),
+            )
+            .route(
+                "/inspections/{id}/distribution",
+                web::get().to(inspect::distribution::hub),
+            )
+            .route(
+                "/inspections/{id}/distribution/settings",
+                web::post().to(inspect::distribution::add_setting),
+            )
+            .route(
+                "/inspections/{id}/distribution/surveys/{survey}/times",
+                web::get().to(inspect::distribution::times),
+            )
+            .route(
+                "/inspections/{id}/distribution/surveys/{survey}/times",
+                web::post().to(inspect::distribution::save_times),
+            )
+            .route(
+                "/inspections/{id}/distribution/surveys/{survey}/poster",
+                web::get().to(inspect::distribution::survey_poster),
+            )
+            .route(
+                "/inspections/{id}/distribution/links/{link}/poster",
+                web::get().to(inspect::distribution::link_poster),
+            )
+            .route(
+                "/inspections/{id}/distribution/invitees",
+                web::get().to(inspect::distribution::invitees),
+            )
+            .route(
+                "/inspections/{id}/distribution/invitees",
+                web::post().to(inspect::distribution::import_invitees),
+            )
+            .route(
+                "/inspections/{id}/distribution/tracking",
+                web::get().to(inspect::distribution::tracking),
+            )
+            .route(
+                "/inspections/{id}/distribution/emails",
+                web::get().to(inspect::distribution::emails),
+            )
+            .route(
+                "/inspections/{id}/distribution/emails/retry",
+                web::post().to(inspect::distribution::retry_emails),
             )
             .route(
                 "/inspections/{id}/evidence",
@@ -418,6 +505,7 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
         max_failures: config.sign_in_max_failures,
         ..ThrottlePolicy::default()
     };
+    let link_key = config.link_key()?;
     let state = web::Data::new(AppState {
         pool: pool.clone(),
         catalogue,
@@ -426,6 +514,8 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
         throttle,
         surveys: SurveyCache::new(std::time::Duration::from_secs(SURVEY_CACHE_SECONDS)),
         triage: Arc::new(crate::domain::triage::Detector::new()),
+        emails: Arc::new(crate::mail::templates::EmailTemplates::load()?),
+        link_key: Arc::new(link_key),
     });
     let purge_pool = pool.clone();
     let resume_limit = rate_limit::posts_per_minute(
@@ -433,7 +523,46 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
         state.config.trusted_proxies.clone(),
     )
     .ok_or_else(|| anyhow::anyhow!("the resume rate limit could not be set up"))?;
-    let limiter = resume_limit.limiter();
+    let proxies = state.config.trusted_proxies.clone();
+    let too_many = || anyhow::anyhow!("a rate limit could not be set up");
+    let invitation_limit = rate_limit::requests_per_minute(
+        state.config.invitation_attempts_per_minute,
+        proxies.clone(),
+        vec![actix_web::http::Method::GET, actix_web::http::Method::POST],
+    )
+    .ok_or_else(too_many)?;
+    let starts_limit = rate_limit::posts_per_minute(state.config.starts_per_minute, proxies)
+        .ok_or_else(too_many)?;
+    let link_starts_limit =
+        rate_limit::posts_per_link_per_minute(state.config.link_starts_per_minute)
+            .ok_or_else(too_many)?;
+    // Guesses at resume codes spread over many addresses still meet a limit per link.
+    let link_resume_limit =
+        rate_limit::posts_per_link_per_minute(state.config.link_starts_per_minute)
+            .ok_or_else(too_many)?;
+    let limiters: Vec<Arc<dyn Fn() + Send + Sync>> = vec![
+        {
+            let l = resume_limit.limiter().clone();
+            Arc::new(move || l.retain_recent())
+        },
+        {
+            let l = invitation_limit.limiter().clone();
+            Arc::new(move || l.retain_recent())
+        },
+        {
+            let l = starts_limit.limiter().clone();
+            Arc::new(move || l.retain_recent())
+        },
+        {
+            let l = link_starts_limit.limiter().clone();
+            Arc::new(move || l.retain_recent())
+        },
+        {
+            let l = link_resume_limit.limiter().clone();
+            Arc::new(move || l.retain_recent())
+        },
+    ];
+    let sender_state = state.clone();
     let mut server = HttpServer::new(move || {
         // Staff sign-ins last a working day; a respondent's link to their answers lasts
         // a week (the answers themselves are kept, and the resume code outlives both).
@@ -453,26 +582,33 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
             "/s",
             Duration::days(7),
         );
-        let resume = Governor::new(&resume_limit);
+        let limits = Limits {
+            resume: Governor::new(&resume_limit),
+            invitation: Governor::new(&invitation_limit),
+            starts: Governor::new(&starts_limit),
+            link_starts: Governor::new(&link_starts_limit),
+            link_resume: Governor::new(&link_resume_limit),
+        };
         App::new()
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .wrap(ErrorHandlers::new().default_handler(error::render_error_page))
             .wrap(security_headers(secure))
-            // The path only: a query string can carry a secret (a resume code).
+            // The path only (a query string can carry a secret, a resume code), and
+            // never an invitation's token.
             .wrap(
                 actix_web::middleware::Logger::new("%{request}xi %s %Dms")
                     .custom_request_replace("request", |req| {
-                        format!("{} {}", req.method(), req.path())
+                        format!("{} {}", req.method(), loggable_path(req.path()))
                     }),
             )
             .wrap_fn(|req, srv| {
                 use actix_web::dev::Service;
-                let span =
-                    tracing::info_span!("request", method = %req.method(), path = %req.path());
+                let path = loggable_path(req.path());
+                let span = tracing::info_span!("request", method = %req.method(), path = %path);
                 srv.call(req).instrument(span)
             })
-            .configure(|cfg| routes(cfg, respondent, staff, resume))
+            .configure(|cfg| routes(cfg, respondent, staff, limits))
             .default_service(web::to(not_found))
     })
     .listen(listener)?;
@@ -485,18 +621,37 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
     server = server
         .workers(workers)
         .worker_max_blocking_threads(blocking);
-    actix_web::rt::spawn(purge_expired_periodically(purge_pool, limiter));
+    actix_web::rt::spawn(purge_expired_periodically(purge_pool, limiters));
+    if sender_state.config.run_sender {
+        let mailer = crate::mail::Mailer::from_url(sender_state.config.mail_url.as_str())?;
+        actix_web::rt::spawn(crate::mail::sender::run(sender_state.into_inner(), mailer));
+    }
     Ok(server.run())
+}
+
+/// A request's path as logs may keep it: a personal invitation link's token is a
+/// key to someone's answers, so it is replaced.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    const INVITE: &str = "/s/invite/";
+    match path.strip_prefix(INVITE) {
+        Some(rest) => {
+            let after = rest.find('/').map_or("", |i| rest.get(i..).unwrap_or(""));
+            std::borrow::Cow::Owned(format!("{INVITE}[token]{after}"))
+        }
+        None => std::borrow::Cow::Borrowed(path),
+    }
 }
 
 /// Expired sessions and stale sign-in failures are removed every ten minutes, so
 /// anonymous visits to the sign-in page do not pile up.
-async fn purge_expired_periodically(pool: Pool, limiter: rate_limit::Limiter) {
+async fn purge_expired_periodically(pool: Pool, limiters: Vec<Arc<dyn Fn() + Send + Sync>>) {
     let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(600));
     loop {
         every.tick().await;
-        // Forget addresses whose rate limit has refilled.
-        limiter.retain_recent();
+        // Forget addresses and links whose rate limit has refilled.
+        for forget in &limiters {
+            forget();
+        }
         let purged = db::run(&pool, |c| {
             Ok::<_, db::DbError>((
                 db::sessions::purge_expired(c)?,
@@ -532,5 +687,23 @@ async fn healthz(state: web::Data<AppState>) -> HttpResponse {
                 .content_type("text/plain; charset=utf-8")
                 .body("database unavailable")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn invitation_tokens_never_reach_the_logs() {
+        assert_eq!(
+            loggable_path("/s/invite/AbCdEfGhIjKlMnOpQrStUvWxYz"),
+            "/s/invite/[token]"
+        );
+        assert_eq!(
+            loggable_path("/s/invite/AbCdEfGhIjKlMnOpQrStUvWxYz/opt-out"),
+            "/s/invite/[token]/opt-out"
+        );
+        assert_eq!(loggable_path("/s/abc/how"), "/s/abc/how");
     }
 }

@@ -1,5 +1,8 @@
-//! Rate limits on guessable secrets (resume codes), kept in memory by actix-governor.
-//! Addresses are only ever held in memory for the limit's window; nothing is stored.
+//! Rate limits, kept in memory by actix-governor: per client address on guessable
+//! secrets (resume codes, invitation links) and on starting responses, and per link
+//! on starting responses (so one open link shared somewhere hostile cannot flood a
+//! survey). Addresses are only ever held in memory for the limit's window; nothing
+//! is stored.
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -79,7 +82,24 @@ impl KeyExtractor for ClientAddress {
     }
 }
 
+/// Keys a request on the survey link in its path (`/s/{token}/...`).
+#[derive(Debug, Clone, Copy)]
+pub struct LinkToken;
+
+impl KeyExtractor for LinkToken {
+    type Key = String;
+    type KeyExtractionError = SimpleKeyExtractionError<&'static str>;
+
+    fn extract(&self, req: &ServiceRequest) -> Result<Self::Key, Self::KeyExtractionError> {
+        req.match_info()
+            .get("token")
+            .map(String::from)
+            .ok_or_else(|| SimpleKeyExtractionError::new("The request names no survey link."))
+    }
+}
+
 pub type Limit = GovernorConfig<ClientAddress, NoOpMiddleware>;
+pub type LinkLimit = GovernorConfig<LinkToken, NoOpMiddleware>;
 
 /// The shared state behind a [`Limit`], for forgetting addresses that have refilled.
 pub type Limiter =
@@ -87,9 +107,29 @@ pub type Limiter =
 
 /// `per_minute` POSTs a minute from one client address, all of them at once if need be.
 pub fn posts_per_minute(per_minute: u32, trusted_proxies: Vec<IpAddr>) -> Option<Limit> {
+    requests_per_minute(per_minute, trusted_proxies, vec![Method::POST])
+}
+
+/// `per_minute` requests by `methods` a minute from one client address.
+pub fn requests_per_minute(
+    per_minute: u32,
+    trusted_proxies: Vec<IpAddr>,
+    methods: Vec<Method>,
+) -> Option<Limit> {
     let per_minute = per_minute.max(1);
     GovernorConfigBuilder::default()
         .key_extractor(ClientAddress::new(trusted_proxies))
+        .period(std::time::Duration::from_secs(60) / per_minute)
+        .burst_size(per_minute)
+        .methods(methods)
+        .finish()
+}
+
+/// `per_minute` POSTs a minute through one survey link, whoever sends them.
+pub fn posts_per_link_per_minute(per_minute: u32) -> Option<LinkLimit> {
+    let per_minute = per_minute.max(1);
+    GovernorConfigBuilder::default()
+        .key_extractor(LinkToken)
         .period(std::time::Duration::from_secs(60) / per_minute)
         .burst_size(per_minute)
         .methods(vec![Method::POST])

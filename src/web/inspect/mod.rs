@@ -1,6 +1,7 @@
 //! Inspectors' pages: the list, setting an inspection up, its overview, its
 //! lifecycle and team, and its surveys.
 
+pub mod distribution;
 pub mod evidence;
 pub mod export;
 pub mod free_text;

@@ -112,7 +112,7 @@ pub async fn surveys(
         views.push(SurveyView {
             title: form.title.get("en").to_string(),
             audience: form.audience.label(),
-            open: survey.is_open(),
+            open: survey.is_open_at(db::now()),
             open_link: format!("{base}/s/{}", survey.open_link_token),
             kiosk_link: format!("{base}/s/{}", survey.kiosk_token),
             started: *started,

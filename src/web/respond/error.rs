@@ -61,6 +61,7 @@ fn words_for(
         Some(ResponseRefusal::AlreadySent) => return (&words.error_heading, &words.already_sent),
         Some(ResponseRefusal::NoFreeCode) => return (&words.error_heading, &words.code_clash),
         Some(ResponseRefusal::SurveyClosed) => return (&words.closed_heading, &words.closed_body),
+        Some(ResponseRefusal::NotYetOpen) => return (&words.opens_heading, &words.back_to_start),
         None => {}
     }
     match status.as_u16() {

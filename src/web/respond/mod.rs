@@ -17,12 +17,14 @@ use super::session::csrf_token;
 use super::AppState;
 use crate::app::{self, AppError};
 use crate::db;
+use crate::db::surveys::Origin;
 use crate::domain::answering::{self, back_from_check, carry_on, check_rows, Refused, Step};
 use crate::domain::refusal::Refusal;
 use crate::domain::response::{
     self, final_answers, normalise_resume_code, resume_code_hash, Presentation,
 };
-use crate::domain::survey::ResponseRefusal;
+use crate::domain::schedule::{self, SurveyState};
+use crate::domain::survey::{Channel, ResponseRefusal, ResponseStatus};
 use state::{open, Answering, Opened, Sent};
 use view::{
     CheckView, DoneView, HowView, LanguageChoice, Offers, Respondent, ResumeView, StartView,
@@ -81,8 +83,19 @@ pub async fn start_page(
         .unwrap_or_default();
     let who = respondent(&state, &session, &opened, &wanted, presentation)?;
     let form = opened.form();
-    let open = opened.survey().is_open();
+    let survey_state = opened.state();
+    let open = survey_state == SurveyState::Open;
+    let opens = match (survey_state, opened.survey().schedule.opens_at) {
+        (SurveyState::Scheduled, Some(at)) => Some(
+            who.words
+                .opens_body
+                .replace("{when}", &schedule::london_text(at)),
+        ),
+        _ => None,
+    };
     let view = StartView {
+        by_invitation: opened.channel == Channel::Invitation && current.is_none(),
+        opens,
         introduction: form.introduction.get(&who.lang).to_string(),
         how_long: who
             .words
@@ -96,19 +109,20 @@ pub async fn start_page(
             .map(|a| who.url(carry_on(form, &a.answers))),
         languages: who.other_languages(),
     };
-    let status = if open {
-        StatusCode::OK
-    } else {
+    let status = if survey_state == SurveyState::Closed {
         StatusCode::GONE
+    } else {
+        StatusCode::OK
     };
     let heading = form.title.get(&who.lang).to_string();
     who.render(&state, status, "respond/start", &heading, vec![], view)
 }
 
-/// Once a survey closes, every page of it leads back to its start page, which says
-/// so in the respondent's own layout and language; nothing sent is stored.
+/// Once a survey closes (or before it opens), every page of it leads back to its
+/// start page, which says so in the respondent's own layout and language; nothing
+/// sent is stored.
 fn closed(opened: &Opened) -> Option<HttpResponse> {
-    (!opened.survey().is_open()).then(|| see_other(&opened.base()))
+    (!opened.is_open()).then(|| see_other(&opened.base()))
 }
 
 /// A write that found the survey closed (another instance closed it a moment ago):
@@ -129,25 +143,33 @@ pub async fn start(
     if let Some(redirect) = closed(&opened) {
         return Ok(redirect);
     }
+    // An invitee's one response is made by following their link; here they only
+    // carry on with it.
+    if opened.channel == Channel::Invitation {
+        return Ok(match state::current(&state, &session, &opened).await? {
+            Some(a) if !a.response.is_submitted() => see_other(&format!("{}/how", opened.base())),
+            _ => see_other(&opened.base()),
+        });
+    }
     let lang = view::language(opened.form(), posted.text("lang"))
         .map(|l| l.code.clone())
         .unwrap_or_else(|| "en".into());
-    let (survey_id, channel) = (opened.survey().id, opened.channel);
+    let origin = Origin {
+        survey_id: opened.survey().id,
+        channel: opened.channel,
+        setting_id: opened.setting_id(),
+        invitation_key: None,
+    };
+    let survey_id = origin.survey_id;
     let started = db::run(&state.pool, move |c| {
-        app::responses::start(
-            c,
-            survey_id,
-            channel,
-            &lang,
-            app::responses::new_resume_code,
-        )
+        app::responses::start(c, origin, &lang, app::responses::new_resume_code)
     })
     .await;
     let (id, code) = match started {
         Ok(started) => started,
-        Err(AppError::Refused(Refusal::Response(ResponseRefusal::SurveyClosed))) => {
-            return Ok(closed_meanwhile(&state, &opened))
-        }
+        Err(AppError::Refused(Refusal::Response(
+            ResponseRefusal::SurveyClosed | ResponseRefusal::NotYetOpen,
+        ))) => return Ok(closed_meanwhile(&state, &opened)),
         Err(e) => return Err(e.into()),
     };
     state::remember_response(&session, survey_id, id, &code)?;
@@ -678,9 +700,9 @@ pub async fn resume(
     let found = match normalise_resume_code(&typed) {
         Some(code) => {
             let hash = resume_code_hash(&code);
-            let channel = opened.channel;
+            let (channel, setting) = (opened.channel, opened.setting_id());
             db::run(&state.pool, move |c| {
-                db::surveys::by_resume_code(c, survey_id, channel, &hash)
+                db::surveys::by_resume_code(c, survey_id, channel, setting, &hash)
             })
             .await?
             .map(|id| (id, code))
@@ -708,4 +730,226 @@ pub async fn resume(
         &opened,
         carry_on(opened.form(), &answering.answers),
     )))
+}
+
+#[derive(serde::Deserialize)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+/// Personal tokens are 26 letters and digits; anything else is not worth a query.
+fn invitation_token(path: web::Path<String>) -> Result<String, WebError> {
+    let token = path.into_inner();
+    if token.len() == 26 && token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(token)
+    } else {
+        Err(WebError::NotFound)
+    }
+}
+
+/// The survey an invitation link is for, opened at its invitees' address.
+async fn invited_survey(state: &AppState, token: &str) -> Result<Opened, WebError> {
+    let hash = crate::domain::invitation::token_hash(token);
+    let survey = db::read(&state.pool, move |c| {
+        let Some(found) = db::distribution::invitation_by_hash(c, &hash)? else {
+            return Ok(None);
+        };
+        db::surveys::find(c, found.survey_id)
+    })
+    .await?
+    .ok_or(WebError::NotFound)?;
+    open(state, &survey.invitation_token).await
+}
+
+/// The survey behind an invitation link, with the token and the page's language, or
+/// where to send the browser if the survey is not open.
+async fn open_invitation(
+    state: &AppState,
+    path: web::Path<String>,
+    query: Option<web::Query<LangQuery>>,
+) -> Result<Result<(String, Opened, String), HttpResponse>, WebError> {
+    let token = invitation_token(path)?;
+    let opened = invited_survey(state, &token).await?;
+    if let Some(redirect) = closed(&opened) {
+        return Ok(Err(redirect));
+    }
+    let lang = query
+        .and_then(|q| q.lang.clone())
+        .and_then(|l| view::language(opened.form(), &l).map(|l| l.code.clone()))
+        .unwrap_or_else(|| "en".into());
+    Ok(Ok((token, opened, lang)))
+}
+
+/// A simple page in the respondent's layout: a heading and a sentence.
+#[derive(serde::Serialize)]
+struct NoticeView {
+    heading: String,
+    body: String,
+    /// Where a form on the page posts, if it has one.
+    action: Option<String>,
+    button: Option<String>,
+    done: bool,
+}
+
+/// A personal invitation link, as opened from the email: what the survey is, and a
+/// button to start (or carry on). Opening the link changes nothing, so a mail
+/// scanner that follows every link neither starts a response nor counts as a visit.
+pub async fn invitation(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    query: Option<web::Query<LangQuery>>,
+) -> Result<HttpResponse, WebError> {
+    let (token, opened, lang) = match open_invitation(&state, path, query).await? {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    let (survey_id, key) = (
+        opened.survey().id,
+        crate::domain::invitation::response_key(&token),
+    );
+    let found = db::read(&state.pool, move |c| {
+        db::surveys::by_invitation_key(c, survey_id, &key)
+    })
+    .await?;
+    let who = respondent(&state, &session, &opened, &lang, Presentation::default())?;
+    let view = match found {
+        Some((_, ResponseStatus::Submitted)) => answered(&who),
+        started => NoticeView {
+            heading: opened.form().title.get(&who.lang).to_string(),
+            body: opened.form().introduction.get(&who.lang).to_string(),
+            action: Some(format!("/s/invite/{token}?lang={}", who.lang)),
+            button: Some(if started.is_some() {
+                who.words.continue_here.clone()
+            } else {
+                who.words.start_now.clone()
+            }),
+            done: false,
+        },
+    };
+    let heading = view.heading.clone();
+    who.render(
+        &state,
+        StatusCode::OK,
+        "respond/notice",
+        &heading,
+        vec![],
+        view,
+    )
+}
+
+fn answered(who: &view::Respondent<'_>) -> NoticeView {
+    NoticeView {
+        heading: who.words.answered_heading.clone(),
+        body: who.words.answered_body.clone(),
+        action: None,
+        button: None,
+        done: true,
+    }
+}
+
+/// Start or carry on with the invitee's one response: made on the first press, found
+/// again by the link on every later one, from any browser; one response per link.
+pub async fn follow_invitation(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    query: Option<web::Query<LangQuery>>,
+    _posted: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let (token, opened, lang) = match open_invitation(&state, path, query).await? {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    let survey_id = opened.survey().id;
+    let t = token.clone();
+    let chosen = lang.clone();
+    let followed = db::run(&state.pool, move |c| {
+        app::responses::follow_invitation(c, survey_id, &t, &chosen)
+    })
+    .await;
+    match followed {
+        Ok(app::responses::Invited::Answering { response_id, new }) => {
+            state::remember_invited(&session, survey_id, response_id)?;
+            Ok(see_other(&if new {
+                format!("{}/how", opened.base())
+            } else {
+                format!("{}?lang={lang}", opened.base())
+            }))
+        }
+        Ok(app::responses::Invited::AlreadyAnswered) => {
+            let who = respondent(&state, &session, &opened, &lang, Presentation::default())?;
+            let view = answered(&who);
+            let heading = view.heading.clone();
+            who.render(
+                &state,
+                StatusCode::CONFLICT,
+                "respond/notice",
+                &heading,
+                vec![],
+                view,
+            )
+        }
+        Err(AppError::Refused(Refusal::Response(
+            ResponseRefusal::SurveyClosed | ResponseRefusal::NotYetOpen,
+        ))) => Ok(closed_meanwhile(&state, &opened)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The page that stops emails about a survey, from the link in each email; no
+/// sign-in, since the link is the proof.
+pub async fn opt_out_page(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let token = invitation_token(path)?;
+    let opened = invited_survey(&state, &token).await?;
+    let who = respondent(&state, &session, &opened, "en", Presentation::default())?;
+    let view = NoticeView {
+        heading: who.words.opt_out_heading.clone(),
+        body: who.words.opt_out_body.clone(),
+        action: Some(format!("/s/invite/{token}/opt-out")),
+        button: Some(who.words.opt_out_button.clone()),
+        done: false,
+    };
+    let heading = view.heading.clone();
+    who.render(
+        &state,
+        StatusCode::OK,
+        "respond/notice",
+        &heading,
+        vec![],
+        view,
+    )
+}
+
+pub async fn opt_out(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    _posted: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let token = invitation_token(path)?;
+    let opened = invited_survey(&state, &token).await?;
+    let t = token.clone();
+    db::run(&state.pool, move |c| app::distribution::opt_out(c, &t)).await?;
+    let who = respondent(&state, &session, &opened, "en", Presentation::default())?;
+    let view = NoticeView {
+        heading: who.words.opt_out_heading.clone(),
+        body: who.words.opted_out.clone(),
+        action: None,
+        button: None,
+        done: true,
+    };
+    let heading = view.heading.clone();
+    who.render(
+        &state,
+        StatusCode::OK,
+        "respond/notice",
+        &heading,
+        vec![],
+        view,
+    )
 }

@@ -13,7 +13,9 @@ use super::super::session::{preloaded_key, response_key};
 use super::super::AppState;
 use crate::catalogue::CompiledForm;
 use crate::db;
+use crate::db::surveys::LinkSetting;
 use crate::domain::response::{typed_answers, Answers, Presentation, Response};
+use crate::domain::schedule::SurveyState;
 use crate::domain::survey::{Channel, Survey};
 use crate::domain::survey_form::SurveyForm;
 
@@ -24,6 +26,14 @@ pub struct SurveyEntry {
     pub form: Arc<CompiledForm>,
 }
 
+/// What a link token leads to: the survey, which kind of link, and its setting.
+#[derive(Debug)]
+pub struct LinkEntry {
+    pub entry: Arc<SurveyEntry>,
+    pub channel: Channel,
+    pub setting: Option<LinkSetting>,
+}
+
 /// Surveys by link token, kept for `ttl`. Pages read from here; every write checks
 /// the survey's status in the database in its own statement, so an entry that is a
 /// moment stale (a survey closed by another instance) can show a page but never
@@ -31,7 +41,7 @@ pub struct SurveyEntry {
 /// A stage change on this instance forgets the inspection's surveys at once.
 #[derive(Debug)]
 pub struct SurveyCache {
-    entries: RwLock<HashMap<String, (Instant, Arc<SurveyEntry>)>>,
+    entries: RwLock<HashMap<String, (Instant, Arc<LinkEntry>)>>,
     ttl: Duration,
 }
 
@@ -47,13 +57,13 @@ impl SurveyCache {
         }
     }
 
-    fn get(&self, token: &str) -> Option<Arc<SurveyEntry>> {
+    fn get(&self, token: &str) -> Option<Arc<LinkEntry>> {
         let entries = self.entries.read().ok()?;
         let (at, entry) = entries.get(token)?;
         (at.elapsed() < self.ttl).then(|| entry.clone())
     }
 
-    fn put(&self, token: &str, entry: Arc<SurveyEntry>) {
+    fn put(&self, token: &str, entry: Arc<LinkEntry>) {
         if let Ok(mut entries) = self.entries.write() {
             if entries.len() >= MOST_ENTRIES {
                 entries.clear();
@@ -65,14 +75,14 @@ impl SurveyCache {
     /// Forget every survey of an inspection (its stage changed).
     pub fn forget_inspection(&self, inspection_id: i32) {
         if let Ok(mut entries) = self.entries.write() {
-            entries.retain(|_, (_, e)| e.survey.inspection_id != inspection_id);
+            entries.retain(|_, (_, e)| e.entry.survey.inspection_id != inspection_id);
         }
     }
 
     /// Forget one survey (a write found it closed).
     pub fn forget_survey(&self, survey_id: i32) {
         if let Ok(mut entries) = self.entries.write() {
-            entries.retain(|_, (_, e)| e.survey.id != survey_id);
+            entries.retain(|_, (_, e)| e.entry.survey.id != survey_id);
         }
     }
 }
@@ -82,6 +92,7 @@ impl SurveyCache {
 pub struct Opened {
     pub entry: Arc<SurveyEntry>,
     pub channel: Channel,
+    pub setting: Option<LinkSetting>,
     token: String,
 }
 
@@ -106,6 +117,19 @@ impl Opened {
     pub fn is_kiosk(&self) -> bool {
         self.channel == Channel::Kiosk
     }
+
+    pub fn setting_id(&self) -> Option<i32> {
+        self.setting.as_ref().map(|s| s.id)
+    }
+
+    /// Where the survey stands now.
+    pub fn state(&self) -> SurveyState {
+        self.survey().state_at(db::now())
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.state() == SurveyState::Open
+    }
 }
 
 /// The survey a public link leads to.
@@ -114,13 +138,14 @@ pub async fn open(state: &AppState, token: &str) -> Result<Opened, WebError> {
     if token.is_empty() || token.len() > 64 || !token.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(WebError::NotFound);
     }
-    let entry = match state.surveys.get(token) {
-        Some(entry) => entry,
+    let link = match state.surveys.get(token) {
+        Some(link) => link,
         None => {
             let t = token.to_string();
-            let (survey, _) = db::read(&state.pool, move |c| db::surveys::by_token(c, &t))
-                .await?
-                .ok_or(WebError::NotFound)?;
+            let (survey, channel, setting) =
+                db::read(&state.pool, move |c| db::surveys::by_token(c, &t))
+                    .await?
+                    .ok_or(WebError::NotFound)?;
             let form = state.catalogue.form(&survey.form).cloned().ok_or_else(|| {
                 WebError::unexpected(anyhow::anyhow!(
                     "survey {} was opened with {}, which this instance has not loaded",
@@ -128,15 +153,19 @@ pub async fn open(state: &AppState, token: &str) -> Result<Opened, WebError> {
                     survey.form
                 ))
             })?;
-            let entry = Arc::new(SurveyEntry { survey, form });
-            state.surveys.put(token, entry.clone());
-            entry
+            let link = Arc::new(LinkEntry {
+                entry: Arc::new(SurveyEntry { survey, form }),
+                channel,
+                setting,
+            });
+            state.surveys.put(token, link.clone());
+            link
         }
     };
-    let channel = entry.survey.channel_of(token).ok_or(WebError::NotFound)?;
     Ok(Opened {
-        entry,
-        channel,
+        entry: link.entry.clone(),
+        channel: link.channel,
+        setting: link.setting.clone(),
         token: token.to_string(),
     })
 }
@@ -192,6 +221,19 @@ pub fn forget_response(session: &Session, survey_id: i32) {
     session.remove(&code_key(survey_id));
 }
 
+/// Remember the response a personal invitation link led this browser to. Nothing
+/// of the invitation itself is kept: the link, not the session, is what joins an
+/// invitee to their answers.
+pub fn remember_invited(
+    session: &Session,
+    survey_id: i32,
+    response_id: i32,
+) -> Result<(), WebError> {
+    forget_response(session, survey_id);
+    forget_sent(session, survey_id);
+    Ok(session.insert(response_key(survey_id), response_id)?)
+}
+
 /// The resume code of the response in progress, as shown (XXXX-XXXX).
 pub fn shown_code(session: &Session, survey_id: i32) -> Option<String> {
     session
@@ -235,8 +277,10 @@ pub async fn current(
         Ok(Some(read)) => read.filter(|r| r.survey_id == survey_id),
         _ => db::read(&state.pool, move |c| db::surveys::load(c, survey_id, id)).await?,
     };
+    // An invitee's response carries the setting of their invitation, not of a link.
     Ok(response
         .filter(|r| r.channel == opened.channel)
+        .filter(|r| opened.channel == Channel::Invitation || r.setting_id == opened.setting_id())
         .map(|response| Answering {
             answers: typed_answers(opened.form(), response.answers.clone()),
             response,

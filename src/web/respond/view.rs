@@ -152,6 +152,8 @@ impl<'a> Respondent<'a> {
             form_title,
             base: self.opened.base(),
             kiosk: self.opened.is_kiosk(),
+            // An invitee's link carries them back; a shared tablet keeps nothing.
+            resume_codes: self.opened.channel == crate::domain::survey::Channel::OpenLink,
             children: self.is_children(),
             mode: self.mode(),
             csrf_token: &self.csrf_token,
@@ -387,6 +389,7 @@ struct RespondentPage<'a, T: Serialize> {
     form_title: &'a str,
     base: String,
     kiosk: bool,
+    resume_codes: bool,
     children: bool,
     mode: Mode,
     csrf_token: &'a str,
@@ -441,6 +444,11 @@ impl LanguageChoice {
 
 #[derive(Serialize)]
 pub struct StartView {
+    /// Reached at the invitees' address without an invitation: the page says to use
+    /// the link in the email.
+    pub by_invitation: bool,
+    /// Not open yet: when it opens, in words.
+    pub opens: Option<String>,
     pub introduction: String,
     pub how_long: String,
     pub open: bool,

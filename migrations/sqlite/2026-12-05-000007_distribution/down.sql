@@ -1,0 +1,12 @@
+DROP INDEX outbox_inspection;
+ALTER TABLE outbox DROP COLUMN survey_id;
+DROP TABLE invitations;
+DROP INDEX responses_invitation_key;
+ALTER TABLE responses DROP COLUMN invitation_key;
+ALTER TABLE responses DROP COLUMN setting_id;
+DROP INDEX surveys_invitation_token;
+ALTER TABLE surveys DROP COLUMN invitation_token;
+ALTER TABLE surveys DROP COLUMN closes_at;
+ALTER TABLE surveys DROP COLUMN opens_at;
+DROP TABLE survey_links;
+DROP TABLE settings;
