@@ -47,4 +47,5 @@ for _ in range(120):
 sys.exit("the demo server did not start")
 PY
 
-AREA_SEND_URL="http://127.0.0.1:$PORT" node tests/browser/check.mjs
+# The demo writes its invitations here; the checks follow one as its invitee would.
+AREA_SEND_URL="http://127.0.0.1:$PORT" AREA_SEND_OUTBOX="$DATA/outbox" node tests/browser/check.mjs

@@ -5,7 +5,8 @@
 //    with the keyboard alone.
 // Usage: AREA_SEND_URL=http://127.0.0.1:PORT node check.mjs   (against `area-send demo`)
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
@@ -230,6 +231,68 @@ const PAGES = [
   ["compare two versions", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/compare?from=1&to=2`)],
   ["compare two versions, every paragraph", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/compare?from=1&to=2&all=yes`)],
   ["drafts refused to a reviewer", DEMO.council, async (p) => p.goto(`${BASE}/inspections/1/report/versions/1`)],
+  // Distributing the surveys, each with its error state where it has a form.
+  ["distributing the surveys", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/distribution`)],
+  ["distributing the surveys, setting added", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/distribution?added=1`)],
+  ["add a setting with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/distribution`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action$='/distribution/settings'] button[type=submit]")]);
+  }],
+  ["survey opening and closing times", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/distribution`);
+    await Promise.all([p.waitForNavigation(), p.click("a[href$='/times'] >> nth=1")]);
+  }],
+  ["survey times with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/distribution`);
+    await Promise.all([p.waitForNavigation(), p.click("a[href$='/times'] >> nth=1")]);
+    await p.fill("#closes_time", "25:00");
+    await Promise.all([p.waitForNavigation(), p.click("form[action$='/times'] button[type=submit]")]);
+  }],
+  ["poster for a survey's open link", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/distribution`);
+    await Promise.all([p.waitForNavigation(), p.click("a[href$='/poster'] >> nth=0")]);
+  }],
+  ["poster for a setting's open link", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/distribution`);
+    await Promise.all([p.waitForNavigation(), p.click("a[href*='/links/'] >> nth=0")]);
+  }],
+  ["poster as printed (A4)", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/distribution`);
+    await Promise.all([p.waitForNavigation(), p.click("a[href*='/links/'] >> nth=0")]);
+    await p.emulateMedia({ media: "print" });
+  }],
+  ["invite by email", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/distribution/invitees`)],
+  ["invite by email with no file", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/distribution/invitees`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action$='/invitees'] button[type=submit]")]);
+  }],
+  ["invite by email, problems by line", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/1/distribution/invitees`);
+    await p.setInputFiles("#file", { name: "invitees.csv", mimeType: "text/csv", buffer: Buffer.from("email,audience\nnot an email,parents\nkid@example.org,children\n") });
+    await Promise.all([p.waitForNavigation(), p.click("form[action$='/invitees'] button[type=submit]")]);
+  }],
+  ["response tracking", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/distribution/tracking`)],
+  ["emails", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/distribution/emails`)],
+  ["emails, retry refused", DEMO.lead, async (p) => {
+    // Nothing has failed in the demo, so "send again" is refused with a message.
+    await p.goto(`${BASE}/inspections/1/distribution/emails`);
+    const token = await p.$eval("input[name=csrf_token]", (i) => i.value).catch(() => null);
+    if (token) {
+      await p.evaluate((t) => {
+        const f = document.createElement("form");
+        f.method = "post";
+        f.action = location.pathname + "/retry";
+        for (const [k, v] of [["csrf_token", t], ["email", "all"]]) {
+          const i = document.createElement("input");
+          i.type = "hidden"; i.name = k; i.value = v; f.appendChild(i);
+        }
+        document.body.appendChild(f);
+        f.submit();
+      }, token);
+      await p.waitForNavigation();
+    }
+  }],
+  ["distribution refused to a reviewer", DEMO.council, async (p) => p.goto(`${BASE}/inspections/1/distribution`)],
 ];
 
 for (const [label, who, open] of PAGES) {
@@ -346,6 +409,9 @@ async function keyboardOnly(width) {
     ["report", "/inspections/1/report"],
     ["draft version", "/inspections/1/report/versions/2"],
     ["compare two versions", "/inspections/1/report/compare?from=1&to=2"],
+    ["distributing the surveys", "/inspections/1/distribution"],
+    ["response tracking", "/inspections/1/distribution/tracking"],
+    ["invite by email", "/inspections/1/distribution/invitees"],
   ]) {
     await page.goto(`${BASE}${path}`);
     await tabThrough(page, `${what} ${tag}`);
@@ -550,6 +616,78 @@ for (const survey of surveys) {
   await startSurvey(page, surveys[0].open, "en", ["easy_read", "symbols"], "focus check");
   await tabThrough(page, "children's question page");
   await page.context().close();
+}
+
+// ---- A personal invitation, followed from the demo's email as its invitee would ----
+
+// The links in the demo's invitation emails (quoted-printable soft breaks undone).
+function invitationLinks() {
+  const dir = process.env.AREA_SEND_OUTBOX;
+  if (!dir) return [];
+  const links = new Set();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".eml"))) {
+    const text = readFileSync(join(dir, name), "utf8").replace(/=\r?\n/g, "");
+    for (const m of text.matchAll(/\/s\/invite\/([A-Za-z0-9]{26})(?!\/opt-out)/g)) links.add(`/s/invite/${m[1]}`);
+  }
+  return [...links];
+}
+{
+  let links = invitationLinks();
+  for (let i = 0; i < 40 && links.length < 2; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    links = invitationLinks();
+  }
+  check("the demo's invitations were written to its outbox folder", links.length >= 2, `${links.length} links`);
+  if (links.length >= 2) {
+    const page = await newPage();
+    await page.goto(`${BASE}${links[0]}`);
+    await audit(page, "invitation: opened from the email");
+    await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+    const address = new URL(page.url()).pathname.replace(/\/how$/, "");
+    await audit(page, "invitation: how would you like to answer");
+    await Promise.all([page.waitForNavigation(), page.click("form[action$='/how'] button[type=submit]")]);
+    await walkSurvey(page, "invitation");
+    await page.goto(`${BASE}${links[0]}`);
+    await audit(page, "invitation: already answered");
+    const stranger = await newPage();
+    await stranger.goto(`${BASE}${address}`);
+    await audit(stranger, "invitation address without a link");
+    await stranger.goto(`${BASE}${links[1]}/opt-out`);
+    await audit(stranger, "stop emails");
+    await tabThrough(stranger, "stop emails");
+    await stranger.goto(`${BASE}${links[1]}/opt-out`);
+    await Promise.all([stranger.waitForNavigation(), stranger.click("form button[type=submit]")]);
+    await audit(stranger, "emails stopped");
+    await page.context().close();
+    await stranger.context().close();
+  }
+}
+
+// ---- A survey scheduled to open later, then opened again ----
+{
+  const page = await newPage();
+  await signIn(page, DEMO.lead);
+  await page.goto(`${BASE}/inspections/1/distribution`);
+  const times = await page.$$eval("a[href$='/times']", (as) => as.map((a) => a.getAttribute("href")));
+  const last = times[times.length - 1];
+  await page.goto(`${BASE}${last}`);
+  const later = new Date(Date.now() + 3 * 86400000);
+  await page.fill("#opens_day", String(later.getUTCDate()));
+  await page.fill("#opens_month", String(later.getUTCMonth() + 1));
+  await page.fill("#opens_year", String(later.getUTCFullYear()));
+  await page.fill("#opens_time", "09:00");
+  await Promise.all([page.waitForNavigation(), page.click("form[action$='/times'] button[type=submit]")]);
+  check("a survey can be scheduled to open later", page.url().includes("/distribution"), page.url());
+  const visitor = await newPage();
+  await visitor.goto(`${BASE}${surveys[surveys.length - 1].open}`);
+  const heading = await visitor.$eval("main h1", (h) => h.textContent.trim());
+  check("a scheduled survey's link says it has not opened", heading === "This survey has not opened yet", heading);
+  await audit(visitor, "a survey not open yet");
+  await page.goto(`${BASE}${last}`);
+  for (const f of ["#opens_day", "#opens_month", "#opens_year", "#opens_time"]) await page.fill(f, "");
+  await Promise.all([page.waitForNavigation(), page.click("form[action$='/times'] button[type=submit]")]);
+  await page.context().close();
+  await visitor.context().close();
 }
 
 await browser.close();

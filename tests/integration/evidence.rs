@@ -6,8 +6,7 @@
 
 use area_send::db;
 use diesel::prelude::*;
-use reqwest::multipart::{Form, Part};
-use reqwest::{Response, StatusCode};
+use reqwest::StatusCode;
 
 use crate::common::survey::*;
 use crate::common::*;
@@ -162,30 +161,6 @@ fn rows_headed(html: &str, first: &str) -> Vec<Vec<String>> {
         })
         .filter(|cells| cells.first().map(String::as_str) == Some(first))
         .collect()
-}
-
-/// POST a multipart form as a browser would, with the CSRF token from `token_page`.
-async fn send_with_files(
-    b: &Browser,
-    token_page: &str,
-    action: &str,
-    fields: &[(&str, &str)],
-    files: Vec<(&str, String, Vec<u8>)>,
-) -> Response {
-    let (_, html) = b.page(token_page).await;
-    let mut form = Form::new().text("csrf_token", csrf_token(&html));
-    for (name, value) in fields {
-        form = form.text(name.to_string(), value.to_string());
-    }
-    for (field, name, bytes) in files {
-        form = form.part(field.to_string(), Part::bytes(bytes).file_name(name));
-    }
-    b.http
-        .post(b.url(action))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
 }
 
 /// Import files (name, bytes) on the statistics page; the status and the summary page.

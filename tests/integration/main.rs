@@ -8,6 +8,7 @@ mod common;
 
 mod auth;
 mod cli;
+mod distribution;
 mod errors;
 mod evidence;
 mod forms;

@@ -30,6 +30,7 @@ fn queue(app: &TestApp, n: usize, tag: &str) {
                 subject: format!("{tag} {i}"),
                 text_body: "Please answer the survey.".into(),
                 html_body: "<p>Please answer the survey.</p>".into(),
+                survey_id: None,
             },
             db::now(),
         )

@@ -884,26 +884,26 @@ async fn a_clash_of_resume_codes_is_retried_and_never_told_as_already_sent() {
         .find(|s| s.form.id == "parents-and-carers")
         .unwrap();
     let mut conn = app.conn();
+    let origin = db::surveys::Origin {
+        survey_id: survey.id,
+        channel: Channel::OpenLink,
+        setting_id: None,
+        invitation_key: None,
+    };
     let (first, code) =
-        app::responses::start(&mut conn, survey.id, Channel::OpenLink, "en", || {
-            "AAAABBBB".to_string()
-        })
-        .unwrap();
+        app::responses::start(&mut conn, origin, "en", || "AAAABBBB".to_string()).unwrap();
     assert_eq!(code, "AAAABBBB");
     // The next respondent's first code is the same: another is made, silently.
     let mut codes = ["AAAABBBB", "CCCCDDDD"].into_iter();
-    let (second, code) =
-        app::responses::start(&mut conn, survey.id, Channel::OpenLink, "en", || {
-            codes.next().unwrap().to_string()
-        })
-        .unwrap();
+    let (second, code) = app::responses::start(&mut conn, origin, "en", || {
+        codes.next().unwrap().to_string()
+    })
+    .unwrap();
     assert_ne!(first, second);
     assert_eq!(code, "CCCCDDDD");
     // Were every code to clash, the refusal says what happened: no code could be made.
-    let err = app::responses::start(&mut conn, survey.id, Channel::OpenLink, "en", || {
-        "AAAABBBB".to_string()
-    })
-    .unwrap_err();
+    let err =
+        app::responses::start(&mut conn, origin, "en", || "AAAABBBB".to_string()).unwrap_err();
     assert!(
         matches!(
             err,

@@ -215,7 +215,16 @@ pub fn test_config(database: DatabaseUrl, listener: &TcpListener) -> Config {
     };
     let mut config = Config::resolve(&settings, &serve).unwrap();
     config.database = database;
+    // Tests that send email start the sender themselves (see `with_sender`).
+    config.run_sender = false;
     config
+}
+
+/// Run the background sender every 200 ms, sending to the SMTP server on `port`.
+pub fn with_sender(config: &mut Config, port: u16) {
+    config.run_sender = true;
+    config.mail_url = area_send::config::MailUrl::parse(&format!("smtp://127.0.0.1:{port}"));
+    config.send_every = std::time::Duration::from_millis(200);
 }
 
 /// The framework, forms and words built into the binary.
@@ -312,6 +321,33 @@ impl Browser {
         )
         .await
     }
+}
+
+/// POST a multipart form as a browser would, with the CSRF token from `token_page`.
+pub async fn send_with_files(
+    b: &Browser,
+    token_page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+    files: Vec<(&str, String, Vec<u8>)>,
+) -> Response {
+    let (_, html) = b.page(token_page).await;
+    let mut form = reqwest::multipart::Form::new().text("csrf_token", csrf_token(&html));
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    for (field, name, bytes) in files {
+        form = form.part(
+            field.to_string(),
+            reqwest::multipart::Part::bytes(bytes).file_name(name),
+        );
+    }
+    b.http
+        .post(b.url(action))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
 }
 
 /// The first CSRF token in a page.
