@@ -14,7 +14,12 @@ use serde_json::{json, Value};
 
 /// The repository root (crates/report-pdf/../..), through any symlink.
 fn repo() -> PathBuf {
-    let here = std::fs::canonicalize(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let here = std::fs::canonicalize(
+        // Read when run, not when built: a build cache shared between checkouts may
+        // hold a binary built in a folder that has since gone.
+        std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .unwrap();
     here.parent().unwrap().parent().unwrap().to_path_buf()
 }
 
