@@ -51,6 +51,8 @@ async fn main() {
         distribution::set_schedule(
             &mut app.conn(),
             &lead,
+            &catalogue,
+            &mailing,
             HARROWDALE,
             survey.id,
             Schedule {

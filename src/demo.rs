@@ -1375,6 +1375,8 @@ pub fn distribute(
         app::distribution::set_schedule(
             conn,
             &lead,
+            catalogue,
+            mailing,
             inspection_id,
             survey.id,
             Schedule {

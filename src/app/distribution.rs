@@ -84,9 +84,13 @@ fn survey_of(
 }
 
 /// Set when a survey opens and closes (Europe/London times already read as UTC).
+/// Invitations still queued follow: they go out when it opens, and say the new
+/// closing time.
 pub fn set_schedule(
     conn: &mut DbConnection,
     actor: &Actor,
+    catalogue: &Catalogue,
+    mailing: &Mailing<'_>,
     inspection_id: i32,
     survey_id: i32,
     wanted: Schedule,
@@ -102,6 +106,34 @@ pub fn set_schedule(
         let due = schedule.opens_at.unwrap_or(now).max(now);
         outbox::hold_invitations_until(conn, survey_id, due, now)?;
         store::first_emails_due(conn, survey_id, due, now)?;
+        if schedule.closes_at != survey.schedule.closes_at {
+            let queued = outbox::queued_invitations(conn, survey_id)?;
+            if !queued.is_empty() {
+                let mut changed = survey.clone();
+                changed.schedule = schedule;
+                let about = survey_mail(conn, catalogue, changed)?;
+                let settings = store::settings_of(conn, inspection_id)?;
+                for (outbox_id, invitation_id) in queued {
+                    let Some(invitation) = store::invitation(conn, invitation_id)? else {
+                        continue;
+                    };
+                    let Some(email) = invitation.email.as_deref() else {
+                        continue;
+                    };
+                    let to = Invitee {
+                        invitation_id,
+                        email,
+                        nonce: &invitation.nonce,
+                        setting: invitation
+                            .setting_id
+                            .and_then(|id| settings.iter().find(|s| s.id == id))
+                            .map(|s| s.name.clone()),
+                    };
+                    let message = survey_email(mailing, &about, to, false)?;
+                    outbox::rewrite(conn, outbox_id, &message)?;
+                }
+            }
+        }
         audit::record(
             conn,
             Some(actor.user_id),
@@ -161,14 +193,27 @@ fn survey_mail(
     })
 }
 
+/// Who an invitation or reminder goes to.
+struct Invitee<'a> {
+    invitation_id: i32,
+    email: &'a str,
+    nonce: &'a str,
+    setting: Option<String>,
+}
+
 /// The invitation or reminder email for one invitee.
 fn survey_email(
     mailing: &Mailing<'_>,
     about: &SurveyMail,
-    invitation: (&str, &str, Option<String>),
+    to: Invitee<'_>,
     reminder: bool,
 ) -> Result<NewEmail, AppError> {
-    let (email, nonce, setting) = invitation;
+    let Invitee {
+        invitation_id,
+        email,
+        nonce,
+        setting,
+    } = to;
     let closes = about
         .survey
         .schedule
@@ -199,6 +244,7 @@ fn survey_email(
         text_body: body.text,
         html_body: body.html,
         survey_id: Some(about.survey.id),
+        invitation_id: Some(invitation_id),
     })
 }
 
@@ -257,7 +303,7 @@ pub fn import_invitees(
                 .and_then(|name| settings.iter().find(|s| &s.name == name));
             // Sent when the survey opens; reminders count from then.
             let due = about.survey.schedule.opens_at.unwrap_or(now).max(now);
-            store::insert_invitation(
+            let invitation_id = store::insert_invitation(
                 conn,
                 &NewInvitation {
                     survey_id: about.survey.id,
@@ -272,11 +318,12 @@ pub fn import_invitees(
             let email = survey_email(
                 mailing,
                 about,
-                (
-                    invitee.email.as_str(),
-                    &nonce,
-                    setting.map(|s| s.name.clone()),
-                ),
+                Invitee {
+                    invitation_id,
+                    email: invitee.email.as_str(),
+                    nonce: &nonce,
+                    setting: setting.map(|s| s.name.clone()),
+                },
                 false,
             )?;
             outbox::enqueue_for(conn, &email, now, due)?;
@@ -328,6 +375,12 @@ pub fn refresh_answered(conn: &mut DbConnection, link_key: &[u8]) -> Result<usiz
                 .collect();
             if !ids.is_empty() {
                 marked += store::mark_responded(conn, &ids)?;
+                outbox::cancel_for_invitations(
+                    conn,
+                    &ids,
+                    &["reminder"],
+                    "The invitee had answered before this reminder was sent.",
+                )?;
             }
         }
     }
@@ -403,7 +456,13 @@ fn queue_reminder(
     let Some(email) = invitee.email.as_deref() else {
         return Ok(false);
     };
-    let message = survey_email(mailing, about, (email, &invitee.nonce, setting), true)?;
+    let to = Invitee {
+        invitation_id: invitee.id,
+        email,
+        nonce: &invitee.nonce,
+        setting,
+    };
+    let message = survey_email(mailing, about, to, true)?;
     conn.transaction(|conn| {
         // Counted and queued together; a second instance doing the same round finds
         // the count changed and queues nothing.
@@ -431,6 +490,12 @@ pub fn opt_out(conn: &mut DbConnection, token: &str) -> Result<OptOut, AppError>
         if !store::opt_out(conn, invitation.id)? {
             return Ok(OptOut::AlreadyDone);
         }
+        outbox::cancel_for_invitations(
+            conn,
+            &[invitation.id],
+            &outbox::PERSONAL_KINDS,
+            "The invitee asked for no more emails about this survey.",
+        )?;
         let inspection = db::surveys::find(conn, invitation.survey_id)?.map(|s| s.inspection_id);
         // No email or id in the audit entry: only that someone opted out.
         audit::record(

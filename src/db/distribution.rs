@@ -272,6 +272,15 @@ fn invitation_of(r: InvitationRow) -> Result<Invitation, DbError> {
     })
 }
 
+pub fn invitation(conn: &mut DbConnection, id: i32) -> Result<Option<Invitation>, DbError> {
+    let row: Option<InvitationRow> = invitations::table
+        .find(id)
+        .select(INVITATION_COLUMNS)
+        .get_result(conn)
+        .optional()?;
+    row.map(invitation_of).transpose()
+}
+
 pub fn invitation_by_hash(
     conn: &mut DbConnection,
     token_hash: &str,

@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{outbox, surveys};
+use super::schema::{invitations, outbox, surveys};
 use super::{stored, DbConnection, DbError};
 use crate::domain::outbox::{Backoff, Delivery};
 
@@ -30,6 +30,8 @@ pub struct NewEmail {
     pub html_body: String,
     /// The survey it is about, so erasing the survey's invitees reaches it.
     pub survey_id: Option<i32>,
+    /// The invitation it is for (invitations and reminders).
+    pub invitation_id: Option<i32>,
 }
 
 /// Kinds of email whose body holds a personal link: the body is cleared once sent,
@@ -66,6 +68,7 @@ pub fn enqueue_for(
             outbox::next_attempt_at.eq(due.max(now)),
             outbox::created_at.eq(now),
             outbox::survey_id.eq(email.survey_id),
+            outbox::invitation_id.eq(email.invitation_id),
         ))
         .returning(outbox::id)
         .get_result(conn)?)
@@ -326,8 +329,19 @@ pub fn retry_failed(
     let mut query = diesel::update(outbox::table)
         .filter(outbox::inspection_id.eq(inspection_id))
         .filter(outbox::status.eq(Delivery::Failed.as_str()))
-        // An erased address cannot be sent to, and a link into a closed survey is no use.
+        // An erased address cannot be sent to, a link into a closed survey is no use,
+        // and nobody who opted out or has answered is written to again.
         .filter(outbox::recipient.ne(super::distribution::ERASED))
+        .filter(
+            outbox::invitation_id
+                .is_null()
+                .or(outbox::invitation_id.eq_any(
+                    invitations::table
+                        .filter(invitations::opted_out.eq(false))
+                        .filter(invitations::state.ne("responded"))
+                        .select(invitations::id.nullable()),
+                )),
+        )
         .filter(
             outbox::survey_id
                 .is_null()
@@ -385,6 +399,63 @@ pub fn cancel_after_close(conn: &mut DbConnection, now: NaiveDateTime) -> Result
         outbox::html_body.eq(""),
     ))
     .execute(conn)?)
+}
+
+/// Queued emails for these invitations are not sent, for `reason` (the invitee
+/// opted out, or has answered). Returns how many.
+pub fn cancel_for_invitations(
+    conn: &mut DbConnection,
+    invitation_ids: &[i32],
+    kinds: &[&str],
+    reason: &str,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        outbox::table
+            .filter(outbox::invitation_id.eq_any(invitation_ids))
+            .filter(outbox::kind.eq_any(kinds))
+            .filter(outbox::status.eq(Delivery::Queued.as_str())),
+    )
+    .set((
+        outbox::status.eq(Delivery::Failed.as_str()),
+        outbox::last_error.eq(Some(reason)),
+        outbox::text_body.eq(""),
+        outbox::html_body.eq(""),
+    ))
+    .execute(conn)?)
+}
+
+/// A survey's invitations still queued and never tried: (outbox id, invitation id).
+pub fn queued_invitations(
+    conn: &mut DbConnection,
+    survey_id: i32,
+) -> Result<Vec<(i32, i32)>, DbError> {
+    let rows: Vec<(i32, Option<i32>)> = outbox::table
+        .filter(outbox::survey_id.eq(survey_id))
+        .filter(outbox::kind.eq("invitation"))
+        .filter(outbox::status.eq(Delivery::Queued.as_str()))
+        .filter(outbox::attempts.eq(0))
+        .select((outbox::id, outbox::invitation_id))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, invitation)| invitation.map(|i| (id, i)))
+        .collect())
+}
+
+/// Write a queued email's content again (its survey's closing time changed).
+pub fn rewrite(conn: &mut DbConnection, id: i32, email: &NewEmail) -> Result<(), DbError> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::status.eq(Delivery::Queued.as_str())),
+    )
+    .set((
+        outbox::subject.eq(&email.subject),
+        outbox::text_body.eq(&email.text_body),
+        outbox::html_body.eq(&email.html_body),
+    ))
+    .execute(conn)?;
+    Ok(())
 }
 
 /// Why an email about a closed survey was not sent.

@@ -375,6 +375,7 @@ diesel::table! {
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
         survey_id -> Nullable<Integer>,
+        invitation_id -> Nullable<Integer>,
     }
 }
 

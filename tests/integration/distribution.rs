@@ -579,6 +579,44 @@ async fn a_survey_takes_answers_only_between_its_opening_and_closing_times() {
         .first(&mut app.conn())
         .unwrap();
     assert_eq!(due, opens_at);
+    // A new closing time reaches the invitation still waiting.
+    let later = fields_in(Duration::days(6));
+    let res = set_times(
+        &lead,
+        parents,
+        Some(fields_in(Duration::days(2))),
+        Some(later.clone()),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let closes_at = db::surveys::find(&mut app.conn(), parents)
+        .unwrap()
+        .unwrap()
+        .schedule
+        .closes_at
+        .unwrap();
+    let body = readable(&outbox_rows(&app)[0].3);
+    assert!(
+        body.contains(&area_send::domain::schedule::london_text(closes_at)),
+        "{body}"
+    );
+    // Opting out stops it before it is sent, and it cannot be sent again.
+    let at = body.find("/s/invite/").unwrap();
+    let link: String = body[at..].chars().take("/s/invite/".len() + 26).collect();
+    let b = app.client();
+    let res = b
+        .submit(&format!("{link}/opt-out"), &format!("{link}/opt-out"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, _, status, _) = outbox_rows(&app)[0].clone();
+    assert_eq!(status, "failed");
+    let page = format!("/inspections/{HARROWDALE}/distribution/emails");
+    let (_, html) = lead.page(&page).await;
+    assert!(page_text(&html).contains("asked for no more emails"));
+    let res = lead
+        .submit(&page, &format!("{page}/retry"), &[("email", "all")])
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
     let before = responses(&app, PARENTS).len();
     let b = app.client();
     let (status, html) = b.page(&open_link).await;

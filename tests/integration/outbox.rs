@@ -31,6 +31,7 @@ fn queue(app: &TestApp, n: usize, tag: &str) {
                 text_body: "Please answer the survey.".into(),
                 html_body: "<p>Please answer the survey.</p>".into(),
                 survey_id: None,
+                invitation_id: None,
             },
             db::now(),
         )

@@ -1,4 +1,5 @@
 DROP INDEX outbox_inspection;
+ALTER TABLE outbox DROP COLUMN invitation_id;
 ALTER TABLE outbox DROP COLUMN survey_id;
 DROP TABLE invitations;
 DROP INDEX responses_invitation_key;

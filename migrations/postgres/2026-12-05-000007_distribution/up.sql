@@ -57,4 +57,7 @@ CREATE INDEX invitations_state ON invitations (survey_id, state);
 
 -- Which survey an email is about, so erasing a survey's invitees reaches its emails.
 ALTER TABLE outbox ADD COLUMN survey_id INTEGER REFERENCES surveys (id) ON DELETE CASCADE;
+-- Which invitation an invitation or reminder is for, so opting out or answering
+-- stops what is still queued, and a changed closing time reaches queued invitations.
+ALTER TABLE outbox ADD COLUMN invitation_id INTEGER REFERENCES invitations (id) ON DELETE SET NULL;
 CREATE INDEX outbox_inspection ON outbox (inspection_id, status);

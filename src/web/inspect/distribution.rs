@@ -409,8 +409,17 @@ pub async fn save_times(
     let problem = match wanted {
         Ok(wanted) => {
             let actor = me.user.actor();
+            let s = state.clone();
             let saved = db::run(&state.pool, move |c| {
-                app::distribution::set_schedule(c, &actor, id, survey_id, wanted)
+                app::distribution::set_schedule(
+                    c,
+                    &actor,
+                    &s.catalogue,
+                    &s.mailing(),
+                    id,
+                    survey_id,
+                    wanted,
+                )
             })
             .await;
             match saved {
