@@ -142,6 +142,8 @@ pub struct Catalogue {
     pub indicators: Arc<IndicatorCatalogue>,
     forms: BTreeMap<(String, u32), Arc<CompiledForm>>,
     pub words: Words,
+    /// England and Wales bank holidays, for working-day deadlines.
+    pub holidays: crate::domain::working_days::BankHolidays,
 }
 
 impl Catalogue {
@@ -181,6 +183,9 @@ pub fn digest(value: &Value) -> String {
     // serde_json's maps keep keys sorted, so this text is canonical.
     format!("{:x}", Sha256::digest(value.to_string().as_bytes()))
 }
+
+/// The bank holidays of England and Wales, built in (see the file's `covers_until`).
+const BANK_HOLIDAYS: &str = include_str!("../framework/bank-holidays.json");
 
 fn problem(file: &str, pointer: impl Into<String>, reason: impl Into<String>) -> FileProblem {
     FileProblem {
@@ -335,12 +340,17 @@ pub fn check_all(
     if forms.is_empty() {
         problems.push(problem("survey-forms", "", "there are no survey forms"));
     }
-    match indicators {
-        Some(indicators) if problems.is_empty() => Ok(Catalogue {
+    let holidays = crate::domain::working_days::BankHolidays::parse(BANK_HOLIDAYS);
+    if let Err(e) = &holidays {
+        problems.push(problem("framework/bank-holidays.json", "", e.to_string()));
+    }
+    match (indicators, holidays) {
+        (Some(indicators), Ok(holidays)) if problems.is_empty() => Ok(Catalogue {
             framework,
             indicators: Arc::new(indicators),
             forms: checked,
             words,
+            holidays,
         }),
         _ => Err(Problems(problems)),
     }

@@ -10,6 +10,7 @@ pub mod inspections;
 pub mod report;
 pub mod responses;
 pub mod results;
+pub mod review;
 
 use crate::db::{DbError, Retry};
 use crate::domain::refusal::Refusal;
@@ -48,7 +49,8 @@ refusals!(
     crate::domain::survey::ResponseRefusal,
     crate::domain::outcome::ReportRefusal,
     crate::domain::schedule::ScheduleProblem,
-    crate::domain::setting::SettingProblem
+    crate::domain::setting::SettingProblem,
+    crate::domain::review::ReviewRefusal
 );
 
 impl From<DbError> for AppError {

@@ -120,6 +120,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     survey_links,
     invitations,
     outbox,
+    reviews,
+    review_reviewers,
+    review_comments,
+    final_reports,
 );
 
 diesel::table! {
@@ -422,3 +426,63 @@ diesel::joinable!(survey_links -> settings (setting_id));
 diesel::joinable!(invitations -> surveys (survey_id));
 diesel::joinable!(invitations -> settings (setting_id));
 diesel::joinable!(responses -> settings (setting_id));
+
+diesel::table! {
+    reviews (inspection_id) {
+        inspection_id -> Integer,
+        version_number -> Integer,
+        working_days -> Integer,
+        sent_by -> Nullable<Integer>,
+        sent_at -> Timestamp,
+        closes_at -> Timestamp,
+        remind_at -> Timestamp,
+        reminded -> Bool,
+        closed_told -> Bool,
+        extensions -> Integer,
+        answers_published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    review_reviewers (inspection_id, user_id) {
+        inspection_id -> Integer,
+        user_id -> Integer,
+        organisation -> Text,
+        submitted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    review_comments (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        version_number -> Integer,
+        paragraph_id -> Text,
+        paragraph_number -> Integer,
+        author_id -> Nullable<Integer>,
+        organisation -> Text,
+        kind -> Text,
+        comment -> Text,
+        correction -> Text,
+        submitted_at -> Nullable<Timestamp>,
+        answer -> Nullable<Text>,
+        answer_text -> Text,
+        answer_version -> Nullable<Integer>,
+        answered_by -> Nullable<Integer>,
+        answered_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    final_reports (inspection_id) {
+        inspection_id -> Integer,
+        version_number -> Integer,
+        published_on -> Date,
+        finalised_by -> Nullable<Integer>,
+        finalised_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(review_reviewers -> users (user_id));

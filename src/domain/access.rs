@@ -70,6 +70,8 @@ pub enum Permission {
     DistributeSurveys,
     /// Set when surveys open and close.
     ScheduleSurveys,
+    /// Read the draft sent to the partnership and comment on it (its reviewers).
+    CheckDraft,
     /// Move the inspection through its lifecycle.
     ChangeStatus,
     /// Add or remove members of the team.
@@ -114,6 +116,7 @@ impl Actor {
                 | Permission::DecideOutcome
                 | Permission::ScheduleSurveys,
             ) => true,
+            (Some(Role::CouncilReviewer | Role::IcbReviewer), Permission::CheckDraft) => true,
             _ => false,
         };
         // Admins keep teams right and can see that an inspection exists,
@@ -201,6 +204,8 @@ mod tests {
         assert!(INSPECTOR.may(Some(Role::Inspector), Permission::DistributeSurveys));
         assert!(!INSPECTOR.may(Some(Role::Inspector), Permission::ScheduleSurveys));
         assert!(INSPECTOR.may(Some(Role::LeadInspector), Permission::ScheduleSurveys));
+        assert!(!INSPECTOR.may(Some(Role::LeadInspector), Permission::CheckDraft));
+        assert!(REVIEWER.may(Some(Role::IcbReviewer), Permission::CheckDraft));
         for role in [Role::CouncilReviewer, Role::IcbReviewer] {
             for p in [
                 Permission::ViewDrafts,

@@ -158,6 +158,11 @@ pub enum TransitionError {
     Locked,
     #[error("An inspection cannot move from \"{}\" to \"{}\". The next step is \"{}\".", .from.label(), .to.label(), .from.next().map(|s| s.label()).unwrap_or("none"))]
     NotAllowed { from: Status, to: Status },
+    /// The factual accuracy check starts when a draft is sent to the partnership,
+    /// and the report becomes final when the lead finalises a version: both from the
+    /// review page, which asks for what they need.
+    #[error("{}", if *.0 == Status::Final { "Finalise the report from its review page, which asks which version is final and when it is published." } else { "Send a draft to the partnership from the report's review page, which asks which draft, who checks it and for how long." })]
+    ThroughReview(Status),
 }
 
 /// The moves an inspection may make from `from`: one step forward, or one of the
@@ -221,6 +226,9 @@ pub fn plan_stage_change(
     forms: &[FormRef],
 ) -> Result<StageChange, TransitionError> {
     let to = transition(from, to)?;
+    if to > from && matches!(to, Status::FactualAccuracyCheck | Status::Final) {
+        return Err(TransitionError::ThroughReview(to));
+    }
     let mut effects = vec![];
     if to == Status::SurveysOpen {
         effects.push(Effect::OpenSurveys(forms.to_vec()));

@@ -6,6 +6,7 @@ use super::account::AccountError;
 use super::inspection::TransitionError;
 use super::outcome::ReportRefusal;
 use super::partnership::PartnershipProblem;
+use super::review::ReviewRefusal;
 use super::schedule::ScheduleProblem;
 use super::setting::SettingProblem;
 use super::survey::ResponseRefusal;
@@ -29,6 +30,8 @@ pub enum Refusal {
     Schedule(#[from] ScheduleProblem),
     #[error(transparent)]
     Setting(#[from] SettingProblem),
+    #[error(transparent)]
+    Review(#[from] ReviewRefusal),
     /// Invitations tell people when the survey closes, so one must be set first.
     #[error("Set the survey's closing time before inviting anyone: the invitation tells people when it closes.")]
     NoClosingTime,

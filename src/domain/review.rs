@@ -311,6 +311,35 @@ pub fn may_finalise(
     Ok(())
 }
 
+/// Why a review step is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReviewRefusal {
+    #[error("Only a draft can be sent for checking: move the inspection to \"Drafting the report\" first.")]
+    NotADraft,
+    #[error("Choose a draft version to send.")]
+    NoVersion,
+    #[error("Choose at least one reviewer from the partnership.")]
+    NoReviewers,
+    #[error("Everyone chosen must be a partnership reviewer on this inspection's team.")]
+    NotAReviewer,
+    #[error("Give the number of working days, from 1 to 30.")]
+    BadWorkingDays,
+    #[error("The draft is not being checked by the partnership now.")]
+    NotInCheck,
+    #[error("Choose the version that is final: the one checked or a later one.")]
+    BadFinalVersion,
+    #[error("Enter the publication date as day, month and year, like 1 6 2027.")]
+    NoPublicationDate,
+    #[error(transparent)]
+    Final(#[from] FinalProblem),
+    #[error(transparent)]
+    Comment(#[from] CommentProblem),
+    #[error(transparent)]
+    Answer(#[from] AnswerProblem),
+    #[error(transparent)]
+    Days(#[from] WorkingDayError),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

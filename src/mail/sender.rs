@@ -106,6 +106,22 @@ pub async fn round(
         tracing::warn!(error = %e, "queueing reminders failed this round");
         0
     });
+    let s = state.clone();
+    let review_emails = db::run(&state.pool, move |c| {
+        let mail = app::review::Mail {
+            templates: &s.emails,
+            base_url: &s.config.base_url,
+        };
+        app::review::due_emails(c, &mail, db::now())
+    })
+    .await
+    .unwrap_or_else(|e: app::AppError| {
+        tracing::warn!(error = %e, "queueing the check's reminders failed this round");
+        0
+    });
+    if review_emails > 0 {
+        tracing::info!(review_emails, "queued the factual accuracy check's emails");
+    }
     loop {
         let r = deliver_due(
             &state.pool,

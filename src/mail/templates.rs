@@ -89,6 +89,16 @@ impl SurveyEmail {
     }
 }
 
+/// A short email about a step of the review: a heading, a few paragraphs, and one
+/// link whose text makes sense alone.
+#[derive(Debug, Clone, Serialize)]
+pub struct Notice {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub link_text: String,
+    pub link: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

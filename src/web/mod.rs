@@ -399,6 +399,46 @@ pub fn routes(
                 "/inspections/{id}/report/versions/{version}/{file}",
                 web::get().to(inspect::report::download),
             )
+            .route(
+                "/inspections/{id}/review",
+                web::get().to(inspect::review::page),
+            )
+            .route(
+                "/inspections/{id}/review/send",
+                web::post().to(inspect::review::send),
+            )
+            .route(
+                "/inspections/{id}/review/extend",
+                web::post().to(inspect::review::extend),
+            )
+            .route(
+                "/inspections/{id}/review/comments",
+                web::post().to(inspect::review::add_comment),
+            )
+            .route(
+                "/inspections/{id}/review/comments.csv",
+                web::get().to(inspect::review::log_csv),
+            )
+            .route(
+                "/inspections/{id}/review/comments/{comment}/delete",
+                web::post().to(inspect::review::delete_comment),
+            )
+            .route(
+                "/inspections/{id}/review/comments/{comment}/answer",
+                web::post().to(inspect::review::answer),
+            )
+            .route(
+                "/inspections/{id}/review/submit",
+                web::post().to(inspect::review::submit),
+            )
+            .route(
+                "/inspections/{id}/review/publish",
+                web::post().to(inspect::review::publish),
+            )
+            .route(
+                "/inspections/{id}/review/finalise",
+                web::post().to(inspect::review::finalise),
+            )
             .route("/admin", web::get().to(admin::index))
             .route("/admin/users", web::post().to(admin::add_user))
             .route(

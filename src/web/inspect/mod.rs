@@ -9,6 +9,7 @@ pub mod judging;
 pub mod matrix;
 pub mod report;
 pub mod results;
+pub mod review;
 pub mod surveys;
 
 use std::collections::BTreeMap;
@@ -457,6 +458,9 @@ struct Action {
     to: &'static str,
     label: &'static str,
     forward: bool,
+    /// The factual accuracy check and the final report start on the review page,
+    /// which asks for what they need: a link there rather than a button.
+    link: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -525,6 +529,8 @@ struct OverviewView {
     icb_choices: Vec<Listed>,
     audit: Vec<AuditRow>,
     may_see_audit: bool,
+    /// A partnership reviewer, once a draft is with the partnership (or final).
+    may_check_draft: bool,
 }
 
 /// Render the overview, with any problems from a refused change.
@@ -573,6 +579,9 @@ async fn overview_page(
                     to: to.as_str(),
                     label: to.action_label(),
                     forward: to > inspection.status,
+                    link: (to > inspection.status
+                        && matches!(to, Status::FactualAccuracyCheck | Status::Final))
+                    .then(|| format!("/inspections/{id}/review")),
                 })
                 .collect()
         } else {
@@ -631,6 +640,11 @@ async fn overview_page(
             })
             .collect(),
         may_see_audit: may_see_evidence,
+        may_check_draft: actor.may(role, Permission::CheckDraft)
+            && matches!(
+                inspection.status,
+                Status::FactualAccuracyCheck | Status::Final
+            ),
         my_role: role.map(|r| r.label()),
         inspection: InspectionView {
             id: inspection.id,

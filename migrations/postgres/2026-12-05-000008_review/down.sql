@@ -1,0 +1,11 @@
+DROP TRIGGER findings_final ON findings;
+DROP TRIGGER narratives_final ON narratives;
+DROP TRIGGER report_particulars_final ON report_particulars;
+DROP TRIGGER outcome_decisions_final ON outcome_decisions;
+DROP TRIGGER report_versions_final ON report_versions;
+DROP TRIGGER review_comments_final ON review_comments;
+DROP FUNCTION refuse_after_final();
+DROP TABLE final_reports;
+DROP TABLE review_comments;
+DROP TABLE review_reviewers;
+DROP TABLE reviews;

@@ -1,0 +1,82 @@
+-- The partnership's factual accuracy check of a draft report: which draft, who
+-- checks it, until when; their comments, paragraph by paragraph, and the
+-- inspectors' answers; then the final report, after which nothing of the report
+-- can change.
+CREATE TABLE reviews (
+    inspection_id INTEGER PRIMARY KEY NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+    version_number INTEGER NOT NULL,
+    working_days INTEGER NOT NULL,
+    sent_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    sent_at TIMESTAMP NOT NULL,
+    closes_at TIMESTAMP NOT NULL,
+    remind_at TIMESTAMP NOT NULL,
+    reminded BOOLEAN NOT NULL DEFAULT FALSE,
+    closed_told BOOLEAN NOT NULL DEFAULT FALSE,
+    extensions INTEGER NOT NULL DEFAULT 0,
+    answers_published_at TIMESTAMP
+);
+
+CREATE TABLE review_reviewers (
+    inspection_id INTEGER NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    organisation TEXT NOT NULL,
+    submitted_at TIMESTAMP,
+    PRIMARY KEY (inspection_id, user_id)
+);
+
+CREATE TABLE review_comments (
+    id SERIAL PRIMARY KEY,
+    inspection_id INTEGER NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+    version_number INTEGER NOT NULL,
+    paragraph_id TEXT NOT NULL,
+    paragraph_number INTEGER NOT NULL,
+    author_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    organisation TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('factual_inaccuracy', 'omission', 'other')),
+    comment TEXT NOT NULL,
+    correction TEXT NOT NULL,
+    submitted_at TIMESTAMP,
+    answer TEXT CHECK (answer IN ('accepted', 'partly_accepted', 'not_accepted')),
+    answer_text TEXT NOT NULL DEFAULT '',
+    answer_version INTEGER,
+    answered_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    answered_at TIMESTAMP,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE INDEX review_comments_inspection ON review_comments (inspection_id, organisation);
+
+CREATE TABLE final_reports (
+    inspection_id INTEGER PRIMARY KEY NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+    version_number INTEGER NOT NULL,
+    published_on DATE NOT NULL,
+    finalised_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    finalised_at TIMESTAMP NOT NULL
+);
+
+-- Once a report is final its inspection's report, findings, decision and review are
+-- read-only in the database itself, whatever code tries.
+CREATE FUNCTION refuse_after_final() RETURNS trigger AS $$
+DECLARE
+    inspection INTEGER;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        inspection := NEW.inspection_id;
+    ELSE
+        inspection := OLD.inspection_id;
+    END IF;
+    IF EXISTS (SELECT 1 FROM final_reports WHERE inspection_id = inspection) THEN
+        RAISE EXCEPTION 'the report of this inspection is final';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER findings_final BEFORE INSERT OR UPDATE OR DELETE ON findings FOR EACH ROW EXECUTE FUNCTION refuse_after_final();
+CREATE TRIGGER narratives_final BEFORE INSERT OR UPDATE OR DELETE ON narratives FOR EACH ROW EXECUTE FUNCTION refuse_after_final();
+CREATE TRIGGER report_particulars_final BEFORE INSERT OR UPDATE OR DELETE ON report_particulars FOR EACH ROW EXECUTE FUNCTION refuse_after_final();
+CREATE TRIGGER outcome_decisions_final BEFORE INSERT OR UPDATE OR DELETE ON outcome_decisions FOR EACH ROW EXECUTE FUNCTION refuse_after_final();
+CREATE TRIGGER report_versions_final BEFORE INSERT OR UPDATE OR DELETE ON report_versions FOR EACH ROW EXECUTE FUNCTION refuse_after_final();
+CREATE TRIGGER review_comments_final BEFORE INSERT OR UPDATE OR DELETE ON review_comments FOR EACH ROW EXECUTE FUNCTION refuse_after_final();
