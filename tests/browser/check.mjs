@@ -690,6 +690,82 @@ function invitationLinks() {
   await visitor.context().close();
 }
 
+// ---- The partnership's factual accuracy check, last: it moves the demo inspection on ----
+{
+  const lead = await newPage();
+  await signIn(lead, DEMO.lead);
+  await lead.goto(`${BASE}/inspections/1/review`);
+  await audit(lead, "factual accuracy check, before a draft");
+  for (const to of ["evidence", "judging", "draft"]) {
+    await lead.goto(`${BASE}/inspections/1`);
+    await Promise.all([lead.waitForNavigation(), lead.click(`form:has(input[name=to][value=${to}]) button`)]);
+  }
+  await lead.goto(`${BASE}/inspections/1`);
+  await audit(lead, "inspection overview, next step the check");
+  await lead.goto(`${BASE}/inspections/1/review`);
+  await audit(lead, "send a draft for checking");
+  await tabThrough(lead, "send a draft for checking");
+  await lead.fill("#working_days", "0");
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/review/send'] button[type=submit]")]);
+  await audit(lead, "send a draft, with errors");
+  await lead.fill("#working_days", "5");
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/review/send'] button[type=submit]")]);
+  check("a draft is sent to the partnership", (await lead.textContent("main")).includes("with the partnership"));
+  await audit(lead, "the check, no comments yet");
+
+  const council = await newPage();
+  await signIn(council, DEMO.council);
+  await council.goto(`${BASE}/inspections/1`);
+  await audit(council, "inspection overview, reviewer during the check");
+  await council.goto(`${BASE}/inspections/1/review`);
+  await audit(council, "reviewer: check the draft");
+  await tabThrough(council, "reviewer: check the draft");
+  await Promise.all([council.waitForNavigation(), council.click("form[action$='/review/comments'] button[type=submit]")]);
+  await audit(council, "reviewer: comment with errors");
+  const paragraph = await council.$eval("#paragraph option:nth-child(2)", (o) => o.value);
+  await council.selectOption("#paragraph", paragraph);
+  await council.check("#kind");
+  await council.fill("#comment", "The figure for new plans on time is from the wrong year.");
+  await council.fill("#correction", "Use the 2025 figure.");
+  await Promise.all([council.waitForNavigation(), council.click("form[action$='/review/comments'] button[type=submit]")]);
+  await audit(council, "reviewer: a comment saved");
+  await Promise.all([council.waitForNavigation(), council.click("form[action$='/review/submit'] button[type=submit]")]);
+  await audit(council, "reviewer: comments sent");
+  const icb = await newPage();
+  await signIn(icb, DEMO.icb);
+  await icb.goto(`${BASE}/inspections/1/review`);
+  await audit(icb, "ICB reviewer: check the draft");
+  await Promise.all([icb.waitForNavigation(), icb.click("form[action$='/review/submit'] button[type=submit]")]);
+  await icb.context().close();
+
+  await lead.goto(`${BASE}/inspections/1/review`);
+  await audit(lead, "the check with a comment to answer");
+  await tabThrough(lead, "the check with a comment to answer");
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/answer'] button[type=submit]")]);
+  await audit(lead, "answer with errors");
+  await lead.check("form[action$='/answer'] input[value=not_accepted]");
+  await lead.fill("form[action$='/answer'] textarea", "The report gives the latest published figure.");
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/answer'] button[type=submit]")]);
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/review/publish'] button[type=submit]")]);
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/review/finalise'] button[type=submit]")]);
+  await audit(lead, "finalise with errors");
+  const now = new Date();
+  await lead.fill("#published_day", String(now.getUTCDate()));
+  await lead.fill("#published_month", String(now.getUTCMonth() + 1));
+  await lead.fill("#published_year", String(now.getUTCFullYear() + 1));
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/review/finalise'] button[type=submit]")]);
+  await audit(lead, "the check after finalising");
+  await lead.goto(`${BASE}/inspections/1`);
+  const stage = await lead.$eval(".panel-status h2", (h) => h.textContent.trim());
+  // Every reviewer has sent their comments, so the report can be final before the deadline.
+  check("the report is final after the check", stage === "Stage: Final", stage);
+  await audit(lead, "inspection overview, final");
+  await council.goto(`${BASE}/inspections/1/review`);
+  await audit(council, "reviewer: the final report and the answers");
+  await lead.context().close();
+  await council.context().close();
+}
+
 await browser.close();
 
 if (failures.length) {

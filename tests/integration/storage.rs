@@ -24,13 +24,13 @@ fn migrations_go_up_down_and_up_again() {
         (&*conn, common::backend_is_postgres()),
         (db::DbConnection::Pg(_), true) | (db::DbConnection::Sqlite(_), false)
     ));
-    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 7);
+    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 8);
     assert!(
         db::run_migrations(&mut conn).unwrap().is_empty(),
         "a second run applies nothing"
     );
     db::revert_all_migrations(&mut conn).unwrap();
-    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 7);
+    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 8);
     drop(conn);
     area_send::demo::seed(&pool, &common::shipped_catalogue()).unwrap();
     drop(pool);
