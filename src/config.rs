@@ -289,6 +289,11 @@ pub struct ServeSettings {
     #[arg(long, env = "AREA_SEND_STARTS_PER_MINUTE", default_value_t = DEFAULT_STARTS_PER_MINUTE)]
     pub starts_per_minute: u32,
 
+    /// Years after a report is final that its inspection's personal and response-level
+    /// data is kept; the service then removes it (see `area-send purge`).
+    #[arg(long, env = "AREA_SEND_RETENTION_YEARS", default_value_t = crate::domain::retention::DEFAULT_YEARS)]
+    pub retention_years: u32,
+
     /// New responses (and, separately, resume-code attempts) allowed per minute through
     /// any one survey link.
     #[arg(long, env = "AREA_SEND_LINK_STARTS_PER_MINUTE", default_value_t = DEFAULT_LINK_STARTS_PER_MINUTE)]
@@ -325,6 +330,7 @@ impl std::fmt::Debug for ServeSettings {
             )
             .field("starts_per_minute", &self.starts_per_minute)
             .field("link_starts_per_minute", &self.link_starts_per_minute)
+            .field("retention_years", &self.retention_years)
             .finish()
     }
 }
@@ -351,6 +357,7 @@ impl Default for ServeSettings {
             invitation_attempts_per_minute: DEFAULT_INVITATION_ATTEMPTS_PER_MINUTE,
             starts_per_minute: DEFAULT_STARTS_PER_MINUTE,
             link_starts_per_minute: DEFAULT_LINK_STARTS_PER_MINUTE,
+            retention_years: crate::domain::retention::DEFAULT_YEARS,
         }
     }
 }
@@ -390,6 +397,7 @@ pub struct Config {
     pub run_sender: bool,
     /// How failed emails are retried.
     pub backoff: crate::domain::outbox::Backoff,
+    pub retention_years: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -492,6 +500,7 @@ impl Config {
             link_starts_per_minute: serve.link_starts_per_minute.max(1),
             run_sender: true,
             backoff: crate::domain::outbox::Backoff::default(),
+            retention_years: serve.retention_years,
         })
     }
 }

@@ -80,6 +80,19 @@ enum Command {
         #[command(subcommand)]
         command: ReportCommand,
     },
+    /// Remove the survey responses, free text, invitations, case notes and emails of
+    /// every inspection whose report has been final for the retention period, keeping
+    /// the suppressed tallies, the statistics, the findings, the report and the audit
+    /// trail. Each inspection's purge is audited. The running service does the same
+    /// on its own every ten minutes.
+    Purge {
+        /// List what would be removed, removing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Years after the report is final that the data is kept.
+        #[arg(long, env = "AREA_SEND_RETENTION_YEARS", default_value_t = area_send::domain::retention::DEFAULT_YEARS)]
+        years: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -453,6 +466,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 },
         } => run_import_invitees(&cli.settings, &serve, inspection, &file, valid_only),
         Command::Export { command } => run_export(&cli.settings, command),
+        Command::Purge { dry_run, years } => run_purge(&cli.settings, dry_run, years),
         Command::Report {
             command:
                 ReportCommand::Render {
@@ -687,6 +701,36 @@ fn run_import_invitees(
             import.report.invitees.len()
         )
     }
+}
+
+fn run_purge(settings: &Settings, dry_run: bool, years: u32) -> anyhow::Result<()> {
+    let pool = open_and_migrate(&settings.database(), 1)?;
+    let mut conn = pool.get()?;
+    let today = chrono::Utc::now().date_naive();
+    let purged = area_send::app::retention::purge(&mut conn, years, today, dry_run)?;
+    if purged.is_empty() {
+        println!(
+            "Nothing is due: no report has been final for {years} year(s) with data still held."
+        );
+        return Ok(());
+    }
+    for p in &purged {
+        let h = &p.held;
+        println!(
+            "inspection {} ({}, final on {}): {} {} survey responses, {} free-text answers, {} invitations, {} case notes, {} emails",
+            p.inspection_id,
+            p.council,
+            p.final_on,
+            if dry_run { "would remove" } else { "removed" },
+            h.responses,
+            h.free_text,
+            h.invitations,
+            h.case_notes,
+            h.emails
+        );
+    }
+    println!("Kept: {}.", area_send::domain::retention::KEPT);
+    Ok(())
 }
 
 fn run_export(settings: &Settings, command: ExportCommand) -> anyhow::Result<()> {

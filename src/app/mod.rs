@@ -10,6 +10,7 @@ pub mod inspections;
 pub mod report;
 pub mod responses;
 pub mod results;
+pub mod retention;
 pub mod review;
 
 use crate::db::{DbError, Retry};

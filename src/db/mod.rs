@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod partnerships;
 pub mod population;
 pub mod report;
+pub mod retention;
 pub mod review;
 pub mod schema;
 pub mod sessions;

@@ -482,7 +482,9 @@ diesel::table! {
         published_on -> Date,
         finalised_by -> Nullable<Integer>,
         finalised_at -> Timestamp,
+        purged_at -> Nullable<Timestamp>,
     }
 }
 
 diesel::joinable!(review_reviewers -> users (user_id));
+diesel::joinable!(final_reports -> inspections (inspection_id));

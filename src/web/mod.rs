@@ -603,6 +603,7 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
         },
     ];
     let sender_state = state.clone();
+    let retention_years = state.config.retention_years;
     let mut server = HttpServer::new(move || {
         // Staff sign-ins last a working day; a respondent's link to their answers lasts
         // a week (the answers themselves are kept, and the resume code outlives both).
@@ -661,7 +662,11 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
     server = server
         .workers(workers)
         .worker_max_blocking_threads(blocking);
-    actix_web::rt::spawn(purge_expired_periodically(purge_pool, limiters));
+    actix_web::rt::spawn(purge_expired_periodically(
+        purge_pool,
+        limiters,
+        retention_years,
+    ));
     if sender_state.config.run_sender {
         let mailer = crate::mail::Mailer::from_url(sender_state.config.mail_url.as_str())?;
         actix_web::rt::spawn(crate::mail::sender::run(sender_state.into_inner(), mailer));
@@ -684,7 +689,11 @@ pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
 
 /// Expired sessions and stale sign-in failures are removed every ten minutes, so
 /// anonymous visits to the sign-in page do not pile up.
-async fn purge_expired_periodically(pool: Pool, limiters: Vec<Arc<dyn Fn() + Send + Sync>>) {
+async fn purge_expired_periodically(
+    pool: Pool,
+    limiters: Vec<Arc<dyn Fn() + Send + Sync>>,
+    retention_years: u32,
+) {
     let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(600));
     loop {
         every.tick().await;
@@ -702,6 +711,21 @@ async fn purge_expired_periodically(pool: Pool, limiters: Vec<Arc<dyn Fn() + Sen
         match purged {
             Ok((sessions, failures)) => tracing::debug!(sessions, failures, "purged expired rows"),
             Err(e) => tracing::warn!(error = %e, "could not purge expired sessions"),
+        }
+        // Data kept past its retention period goes, each inspection audited.
+        let retention = db::run(&pool, move |c| {
+            crate::app::retention::purge(c, retention_years, chrono::Utc::now().date_naive(), false)
+        })
+        .await;
+        match retention {
+            Ok(purged) if !purged.is_empty() => {
+                tracing::info!(
+                    inspections = purged.len(),
+                    "purged data past its retention period"
+                )
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not purge data past its retention period"),
         }
     }
 }

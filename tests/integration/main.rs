@@ -15,6 +15,7 @@ mod forms;
 mod inspections;
 mod outbox;
 mod report;
+mod retention;
 mod review;
 mod storage;
 mod surveys;

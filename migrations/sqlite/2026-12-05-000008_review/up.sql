@@ -51,7 +51,9 @@ CREATE TABLE final_reports (
     version_number INTEGER NOT NULL,
     published_on DATE NOT NULL,
     finalised_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
-    finalised_at TIMESTAMP NOT NULL
+    finalised_at TIMESTAMP NOT NULL,
+    -- When its personal and response-level data was removed (area-send purge).
+    purged_at TIMESTAMP
 );
 
 -- Once a report is final its inspection's report, findings, decision and review are
