@@ -168,6 +168,8 @@ pub fn remove_member(
             .collect();
         let member = team::check_removal(&members, membership_id)?.ok_or(AppError::NotFound)?;
         db::inspections::delete_membership(conn, membership_id)?;
+        // Off the team is off the check: no more emails, and no longer awaited.
+        db::review::remove_reviewer(conn, inspection_id, member.user_id)?;
         audit::record(
             conn,
             Some(actor.user_id),

@@ -35,9 +35,13 @@ pub fn purge(
             continue;
         }
         let held = conn.transaction(|conn| {
+            if !dry_run && !store::claim(conn, inspection_id, db::now())? {
+                // Another instance purged it a moment ago.
+                return Ok::<_, AppError>(None);
+            }
             let held = store::held(conn, inspection_id)?;
             if !dry_run {
-                store::purge(conn, inspection_id, db::now())?;
+                store::purge(conn, inspection_id)?;
                 audit::record(
                     conn,
                     None,
@@ -53,8 +57,11 @@ pub fn purge(
                     }),
                 )?;
             }
-            Ok::<_, AppError>(held)
+            Ok(Some(held))
         })?;
+        let Some(held) = held else {
+            continue;
+        };
         done.push(Purge {
             inspection_id,
             council,

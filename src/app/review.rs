@@ -65,8 +65,32 @@ fn tell_reviewers(
     paragraphs: &[String],
     link_text: &str,
 ) -> Result<usize, AppError> {
+    tell(
+        conn,
+        mail,
+        inspection_id,
+        false,
+        subject,
+        paragraphs,
+        link_text,
+    )
+}
+
+/// Email the reviewers, or only those who have not yet sent their comments.
+fn tell(
+    conn: &mut DbConnection,
+    mail: &Mail<'_>,
+    inspection_id: i32,
+    only_unsent: bool,
+    subject: &str,
+    paragraphs: &[String],
+    link_text: &str,
+) -> Result<usize, AppError> {
     let now = db::now();
-    let reviewers = store::reviewers(conn, inspection_id)?;
+    let reviewers: Vec<_> = store::reviewers(conn, inspection_id)?
+        .into_iter()
+        .filter(|r| !only_unsent || r.submitted_at.is_none())
+        .collect();
     for r in &reviewers {
         let email = notice(
             mail,
@@ -138,12 +162,15 @@ pub fn send(
         if !(1..=30).contains(&sending.working_days) {
             return Err(ReviewRefusal::BadWorkingDays.into());
         }
-        if sending.reviewers.is_empty() {
+        let mut wanted = sending.reviewers.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        if wanted.is_empty() {
             return Err(ReviewRefusal::NoReviewers.into());
         }
         let team = store::memberships(conn, inspection_id)?;
         let mut chosen = vec![];
-        for user_id in sending.reviewers {
+        for user_id in &wanted {
             let (_, role, icb_id) = team
                 .iter()
                 .find(|m| m.0 == *user_id)
@@ -244,8 +271,10 @@ pub fn extend(
     })
 }
 
+/// The inspection, taken (its row locked on PostgreSQL, so a finalising and a
+/// reviewer's sending take turns), must be in the check.
 fn in_check(conn: &mut DbConnection, inspection_id: i32) -> Result<(), AppError> {
-    match db::inspections::status_of(conn, inspection_id)? {
+    match db::inspections::take(conn, inspection_id)? {
         None => Err(AppError::NotFound),
         Some(Status::Final) => Err(crate::domain::inspection::TransitionError::Locked.into()),
         Some(Status::FactualAccuracyCheck) => Ok(()),
@@ -446,6 +475,18 @@ pub fn finalise(
             .ok_or(ReviewRefusal::BadFinalVersion)?;
         let published_on = published_on.ok_or(ReviewRefusal::NoPublicationDate)?;
         let comments = store::comments(conn, inspection_id)?;
+        // The final version must hold every change the answers promised.
+        let promised = comments
+            .iter()
+            .filter_map(|c| match &c.answer {
+                Some(review::Answer::Accepted { version, .. })
+                | Some(review::Answer::PartlyAccepted { version, .. }) => Some(*version),
+                _ => None,
+            })
+            .max();
+        if let Some(needed) = promised.filter(|needed| version < *needed) {
+            return Err(ReviewRefusal::MissesAcceptedChanges(needed).into());
+        }
         let answered: Vec<bool> = comments
             .iter()
             .filter(|c| c.submitted_at.is_some())
@@ -472,6 +513,7 @@ pub fn finalise(
             actor.user_id,
             now,
         )?;
+        store::settle(conn, inspection_id)?;
         audit::record(
             conn,
             Some(actor.user_id),
@@ -507,10 +549,11 @@ pub fn due_emails(
         let mut n = 0;
         for review in store::take_due_reminders(conn, now)? {
             let council = council_of(conn, review.inspection_id)?;
-            tell_reviewers(
+            tell(
                 conn,
                 mail,
                 review.inspection_id,
+                true,
                 &format!("Reminder: the check of the draft report for {council} closes soon"),
                 &[format!(
                     "The factual accuracy check closes at {}. Comments not sent by then cannot be taken.",

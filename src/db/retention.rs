@@ -71,22 +71,32 @@ pub fn held(conn: &mut DbConnection, inspection_id: i32) -> Result<Held, DbError
     })
 }
 
-/// Remove it all (answers and free-text reviews go with their responses), and mark
-/// the inspection purged. Call inside a transaction.
-pub fn purge(
+/// Claim the inspection for purging (false if another instance has just purged it).
+/// Call first, inside the purge's transaction.
+pub fn claim(
     conn: &mut DbConnection,
     inspection_id: i32,
     now: NaiveDateTime,
-) -> Result<(), DbError> {
+) -> Result<bool, DbError> {
+    Ok(diesel::update(
+        final_reports::table
+            .find(inspection_id)
+            .filter(final_reports::purged_at.is_null()),
+    )
+    .set(final_reports::purged_at.eq(Some(now)))
+    .execute(conn)?
+        == 1)
+}
+
+/// Remove it all (answers and free-text reviews go with their responses). Call
+/// inside a transaction, after [`claim`].
+pub fn purge(conn: &mut DbConnection, inspection_id: i32) -> Result<(), DbError> {
     let surveys = survey_ids(conn, inspection_id)?;
     diesel::delete(outbox::table.filter(outbox::inspection_id.eq(inspection_id))).execute(conn)?;
     diesel::delete(responses::table.filter(responses::survey_id.eq_any(&surveys))).execute(conn)?;
     diesel::delete(invitations::table.filter(invitations::survey_id.eq_any(&surveys)))
         .execute(conn)?;
     diesel::delete(case_notes::table.filter(case_notes::inspection_id.eq(inspection_id)))
-        .execute(conn)?;
-    diesel::update(final_reports::table.find(inspection_id))
-        .set(final_reports::purged_at.eq(Some(now)))
         .execute(conn)?;
     Ok(())
 }

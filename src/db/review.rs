@@ -5,8 +5,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{
-    final_reports, memberships, review_comments, review_reviewers, reviews, users,
+    final_reports, inspections, memberships, review_comments, review_reviewers, reviews, users,
 };
+
+/// Reminders and closing notices go only while the draft is with the partnership.
+const IN_CHECK: &str = "factual_accuracy_check";
 use super::{stored, DbConnection, DbError};
 use crate::domain::access::Role;
 use crate::domain::review::{Answer, CommentDraft, CommentKind, Organisation};
@@ -100,6 +103,14 @@ pub fn start(
         review_reviewers::table.filter(review_reviewers::inspection_id.eq(review.inspection_id)),
     )
     .execute(conn)?;
+    // Comments never sent in an earlier round (on an earlier draft) are dropped; sent
+    // ones stay, with their answers, for the record.
+    diesel::delete(
+        review_comments::table
+            .filter(review_comments::inspection_id.eq(review.inspection_id))
+            .filter(review_comments::submitted_at.is_null()),
+    )
+    .execute(conn)?;
     diesel::insert_into(reviews::table)
         .values((
             reviews::inspection_id.eq(review.inspection_id),
@@ -120,6 +131,29 @@ pub fn start(
             ))
             .execute(conn)?;
     }
+    Ok(())
+}
+
+/// Someone left the team: they are no longer a reviewer of its check.
+pub fn remove_reviewer(
+    conn: &mut DbConnection,
+    inspection_id: i32,
+    user_id: i32,
+) -> Result<(), DbError> {
+    diesel::delete(
+        review_reviewers::table
+            .filter(review_reviewers::inspection_id.eq(inspection_id))
+            .filter(review_reviewers::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The check is over (final): no reminder or closing notice is still to come.
+pub fn settle(conn: &mut DbConnection, inspection_id: i32) -> Result<(), DbError> {
+    diesel::update(reviews::table.find(inspection_id))
+        .set((reviews::reminded.eq(true), reviews::closed_told.eq(true)))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -160,6 +194,8 @@ pub fn take_due_reminders(
     now: NaiveDateTime,
 ) -> Result<Vec<Review>, DbError> {
     let due: Vec<ReviewRow> = reviews::table
+        .inner_join(inspections::table)
+        .filter(inspections::status.eq(IN_CHECK))
         .filter(reviews::reminded.eq(false))
         .filter(reviews::remind_at.le(now))
         .filter(reviews::closes_at.gt(now))
@@ -184,6 +220,8 @@ pub fn take_due_reminders(
 /// Reviews whose check has closed and nobody has been told, marked told.
 pub fn take_closed(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Vec<Review>, DbError> {
     let due: Vec<ReviewRow> = reviews::table
+        .inner_join(inspections::table)
+        .filter(inspections::status.eq(IN_CHECK))
         .filter(reviews::closed_told.eq(false))
         .filter(reviews::closes_at.le(now))
         .select(REVIEW_COLUMNS)

@@ -488,3 +488,4 @@ diesel::table! {
 
 diesel::joinable!(review_reviewers -> users (user_id));
 diesel::joinable!(final_reports -> inspections (inspection_id));
+diesel::joinable!(reviews -> inspections (inspection_id));

@@ -330,6 +330,8 @@ pub enum ReviewRefusal {
     BadFinalVersion,
     #[error("Enter the publication date as day, month and year, like 1 6 2027.")]
     NoPublicationDate,
+    #[error("An answer says a change is made in version {0}: the final version must be that one or later.")]
+    MissesAcceptedChanges(i32),
     #[error(transparent)]
     Final(#[from] FinalProblem),
     #[error(transparent)]

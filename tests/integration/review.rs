@@ -296,6 +296,10 @@ async fn a_draft_goes_through_the_partnerships_check_to_a_final_locked_report() 
         StatusCode::FORBIDDEN
     );
 
+    // Not the checked version 2: an answer promised the change in version 3.
+    let res = finalise("2").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page_text(&res.text().await.unwrap()).contains("that one or later"));
     // Final: version 3, locked everywhere.
     let res = finalise("3").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);

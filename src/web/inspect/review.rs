@@ -59,6 +59,8 @@ struct CommentView {
     comment: String,
     correction: String,
     sent: bool,
+    /// The viewer wrote it (only the author may remove an unsent comment).
+    mine: bool,
     answer: Option<String>,
     answer_kind: Option<&'static str>,
     answer_version: Option<i32>,
@@ -220,6 +222,7 @@ async fn review_page(
                 comment: c.comment.clone(),
                 correction: c.correction.clone(),
                 sent: c.submitted_at.is_some(),
+                mine: c.author_id == Some(user),
                 answer_kind: shown.as_ref().map(|a| a.0),
                 answer: shown.as_ref().map(|a| a.1.clone()),
                 answer_version: shown.and_then(|a| a.2),
@@ -364,7 +367,7 @@ pub async fn page(
 fn field_of(r: &ReviewRefusal) -> &'static str {
     match r {
         ReviewRefusal::NoVersion => "version",
-        ReviewRefusal::BadFinalVersion => "final_version",
+        ReviewRefusal::BadFinalVersion | ReviewRefusal::MissesAcceptedChanges(_) => "final_version",
         ReviewRefusal::NoPublicationDate => "published_day",
         ReviewRefusal::NoReviewers | ReviewRefusal::NotAReviewer => "reviewers",
         ReviewRefusal::BadWorkingDays | ReviewRefusal::Days(_) => "working_days",
