@@ -250,10 +250,20 @@ async fn a_draft_goes_through_the_partnerships_check_to_a_final_locked_report() 
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = answer(
         icb_comment,
-        vec![("answer", "not_accepted"), ("reason", "")],
+        vec![("answer", "not_accepted"), ("reason", " ")],
     )
     .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The error is beside that comment's own reason box, and the summary links to it.
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains(&format!("href=\"#reason-{icb_comment}\"")),
+        "summary link"
+    );
+    assert!(
+        html.contains(&format!("id=\"answer-error-{icb_comment}\"")),
+        "inline error"
+    );
     let res = answer(
         icb_comment,
         vec![

@@ -61,6 +61,11 @@ struct CommentView {
     sent: bool,
     /// The viewer wrote it (only the author may remove an unsent comment).
     mine: bool,
+    /// A refused answer to this comment: the message, the field it is about
+    /// (`answer`, `reason` or `version`), and the reason as typed.
+    error: Option<String>,
+    error_at: &'static str,
+    typed_reason: String,
     answer: Option<String>,
     answer_kind: Option<&'static str>,
     answer_version: Option<i32>,
@@ -161,6 +166,15 @@ struct Typed {
     correction: String,
     paragraph: String,
     kind: String,
+    /// An answer refused: which comment, what was typed, which field, and why.
+    answer: Option<AnswerTyped>,
+}
+
+struct AnswerTyped {
+    comment: i32,
+    reason: String,
+    at: &'static str,
+    message: String,
 }
 
 async fn review_page(
@@ -206,6 +220,14 @@ async fn review_page(
         // Inspectors see what has been sent; a reviewer also sees their drafts.
         .filter(|c| c.submitted_at.is_some() || is_reviewer)
         .collect();
+    let typed = typed.unwrap_or(Typed {
+        comment: String::new(),
+        correction: String::new(),
+        paragraph: String::new(),
+        kind: String::new(),
+        answer: None,
+    });
+    let refused = typed.answer.as_ref();
     let comment_views: Vec<CommentView> = visible
         .iter()
         .map(|c| {
@@ -223,6 +245,14 @@ async fn review_page(
                 correction: c.correction.clone(),
                 sent: c.submitted_at.is_some(),
                 mine: c.author_id == Some(user),
+                error: refused
+                    .filter(|a| a.comment == c.id)
+                    .map(|a| a.message.clone()),
+                error_at: refused.filter(|a| a.comment == c.id).map_or("", |a| a.at),
+                typed_reason: refused
+                    .filter(|a| a.comment == c.id)
+                    .map(|a| a.reason.clone())
+                    .unwrap_or_default(),
                 answer_kind: shown.as_ref().map(|a| a.0),
                 answer: shown.as_ref().map(|a| a.1.clone()),
                 answer_version: shown.and_then(|a| a.2),
@@ -235,12 +265,7 @@ async fn review_page(
         .count();
     let reviewed = review.as_ref().map(|r| r.version_number).unwrap_or(0);
     let latest = versions.iter().map(|v| v.number).max().unwrap_or(0);
-    let typed = typed.unwrap_or(Typed {
-        comment: String::new(),
-        correction: String::new(),
-        paragraph: String::new(),
-        kind: String::new(),
-    });
+
     let units = report.as_ref().map(|r| r.units()).unwrap_or_default();
     let view = ReviewView {
         inspection: inspection_ref(state, id).await?,
@@ -375,7 +400,7 @@ fn field_of(r: &ReviewRefusal) -> &'static str {
             "comments"
         }
         ReviewRefusal::Comment(c) => c.field(),
-        // Each comment has its own answer form; the message leads to the list.
+        // Each comment has its own answer form; without knowing which, the list.
         ReviewRefusal::Answer(_) => "comments",
         ReviewRefusal::Final(_) => "finalise",
         ReviewRefusal::NotADraft | ReviewRefusal::NotInCheck => "review",
@@ -393,7 +418,22 @@ async fn done(
     match result {
         Ok(()) => Ok(see_other(&format!("/inspections/{id}/review"))),
         Err(AppError::Refused(Refusal::Review(r))) => {
-            let errors = vec![FieldError::new(field_of(&r), &r)];
+            // An answer's error points at that comment's own field, and is shown there.
+            let (field, typed) = match (&r, typed) {
+                (ReviewRefusal::Answer(problem), Some(mut t)) => {
+                    let at = problem.field();
+                    match t.answer.as_mut() {
+                        Some(a) => {
+                            a.at = at;
+                            a.message = r.to_string();
+                            (format!("{at}-{}", a.comment), Some(t))
+                        }
+                        None => (field_of(&r).to_string(), Some(t)),
+                    }
+                }
+                (_, typed) => (field_of(&r).to_string(), typed),
+            };
+            let errors = vec![FieldError::new(&field, &r)];
             review_page(
                 state,
                 me,
@@ -492,6 +532,7 @@ pub async fn add_comment(
         correction: posted.text("correction").to_string(),
         paragraph: posted.text("paragraph").to_string(),
         kind: posted.text("kind").to_string(),
+        answer: None,
     };
     let (p, k, c, x) = (
         typed.paragraph.clone(),
@@ -554,11 +595,23 @@ pub async fn answer(
     let reason = posted.text("reason").to_string();
     let version = number(&posted, "version");
     let actor = me.user.actor();
+    let typed = Typed {
+        comment: String::new(),
+        correction: String::new(),
+        paragraph: String::new(),
+        kind: String::new(),
+        answer: Some(AnswerTyped {
+            comment,
+            reason: reason.clone(),
+            at: "answer",
+            message: String::new(),
+        }),
+    };
     let result = db::run(&state.pool, move |c| {
         app::review::answer(c, &actor, id, comment, &kind, &reason, version)
     })
     .await;
-    done(&state, &me, id, result, None).await
+    done(&state, &me, id, result, Some(typed)).await
 }
 
 pub async fn publish(
