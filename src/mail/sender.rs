@@ -108,11 +108,7 @@ pub async fn round(
     });
     let s = state.clone();
     let review_emails = db::run(&state.pool, move |c| {
-        let mail = app::review::Mail {
-            templates: &s.emails,
-            base_url: &s.config.base_url,
-        };
-        app::review::due_emails(c, &mail, db::now())
+        app::review::due_emails(c, &s.review_mail(), db::now())
     })
     .await
     .unwrap_or_else(|e: app::AppError| {

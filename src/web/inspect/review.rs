@@ -161,6 +161,15 @@ async fn viewer(
     Ok((role, Viewer::Reviewer(mine.organisation)))
 }
 
+/// Only one of the check's reviewers may comment or send comments.
+async fn as_reviewer(state: &AppState, me: &SignedIn, id: i32) -> Result<(), WebError> {
+    match viewer(state, me, id).await? {
+        (_, Viewer::Reviewer(_)) => Ok(()),
+        _ => Err(WebError::Forbidden),
+    }
+}
+
+#[derive(Default)]
 struct Typed {
     comment: String,
     correction: String,
@@ -220,13 +229,7 @@ async fn review_page(
         // Inspectors see what has been sent; a reviewer also sees their drafts.
         .filter(|c| c.submitted_at.is_some() || is_reviewer)
         .collect();
-    let typed = typed.unwrap_or(Typed {
-        comment: String::new(),
-        correction: String::new(),
-        paragraph: String::new(),
-        kind: String::new(),
-        answer: None,
-    });
+    let typed = typed.unwrap_or_default();
     let refused = typed.answer.as_ref();
     let comment_views: Vec<CommentView> = visible
         .iter()
@@ -523,10 +526,7 @@ pub async fn add_comment(
     posted: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
-    let (_, who) = viewer(&state, &me, id).await?;
-    if !matches!(who, Viewer::Reviewer(_)) {
-        return Err(WebError::Forbidden);
-    }
+    as_reviewer(&state, &me, id).await?;
     let typed = Typed {
         comment: posted.text("comment").to_string(),
         correction: posted.text("correction").to_string(),
@@ -571,10 +571,7 @@ pub async fn submit(
     _posted: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
-    let (_, who) = viewer(&state, &me, id).await?;
-    if !matches!(who, Viewer::Reviewer(_)) {
-        return Err(WebError::Forbidden);
-    }
+    as_reviewer(&state, &me, id).await?;
     let user = me.user.id;
     let result = db::run(&state.pool, move |c| {
         app::review::submit_comments(c, user, id)
@@ -596,16 +593,13 @@ pub async fn answer(
     let version = number(&posted, "version");
     let actor = me.user.actor();
     let typed = Typed {
-        comment: String::new(),
-        correction: String::new(),
-        paragraph: String::new(),
-        kind: String::new(),
         answer: Some(AnswerTyped {
             comment,
             reason: reason.clone(),
             at: "answer",
             message: String::new(),
         }),
+        ..Typed::default()
     };
     let result = db::run(&state.pool, move |c| {
         app::review::answer(c, &actor, id, comment, &kind, &reason, version)
