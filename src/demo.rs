@@ -202,6 +202,22 @@ pub fn seed(pool: &Pool, catalogue: &Catalogue) -> Result<i32, AppError> {
         .actor();
     app::inspections::change_stage(conn, main, Status::SurveysOpen, &lead_actor, catalogue)?;
 
+    // Fenmoor's full inspection of 2025 gave outcome 3 and its report is final, so
+    // its monitoring inspection carries the areas for priority action over.
+    let fenmoor_icb = fenmoor
+        .icbs
+        .first()
+        .map(|i| i.id)
+        .ok_or(DbError::NotFound)?;
+    finished_outcome_three(
+        conn,
+        catalogue,
+        fenmoor.id,
+        fenmoor_icb,
+        lead,
+        cqc,
+        &admin_actor,
+    )?;
     app::inspections::create(
         conn,
         &NewInspection {
@@ -213,13 +229,101 @@ pub fn seed(pool: &Pool, catalogue: &Catalogue) -> Result<i32, AppError> {
                 date("2027-01-27")?,
             )
             .map_err(|e| DbError::Corrupt(format!("demo dates: {e}")))?,
-            previous_inspection_on: Some(date("2025-07-07")?),
+            previous_inspection_on: Some(date("2025-06-16")?),
             lead_inspector_id: lead,
             inspector_ids: vec![],
         },
         &admin_actor,
     )?;
     Ok(main)
+}
+
+/// Fenmoor's earlier full inspection, already finished: findings with two areas
+/// for priority action, outcome 3, one draft, made final. Its check by the
+/// partnership happened before the demo's time, so it is not replayed here; the
+/// Harrowdale inspection shows the check itself.
+fn finished_outcome_three(
+    conn: &mut db::DbConnection,
+    catalogue: &Catalogue,
+    partnership_id: i32,
+    icb_id: i32,
+    lead: i32,
+    cqc: i32,
+    admin: &crate::domain::access::Actor,
+) -> Result<i32, AppError> {
+    use crate::domain::findings::{FindingDraft, FindingForm};
+    use crate::domain::outcome::Decision;
+    let id = app::inspections::create(
+        conn,
+        &NewInspection {
+            partnership_id,
+            kind: InspectionKind::Full,
+            dates: InspectionDates::new(
+                date("2025-06-02")?,
+                date("2025-06-16")?,
+                date("2025-06-20")?,
+            )
+            .map_err(|e| DbError::Corrupt(format!("demo dates: {e}")))?,
+            previous_inspection_on: Some(date("2019-03-04")?),
+            lead_inspector_id: lead,
+            inspector_ids: vec![cqc],
+        },
+        admin,
+    )?;
+    let inspection = db::inspections::find(conn, id)?.ok_or(DbError::NotFound)?;
+    let bodies = app::report::bodies(&inspection);
+    let criteria: Vec<String> = catalogue.framework.criterion_ids().into_iter().collect();
+    let icb = format!("icb:{icb_id}");
+    let findings = [
+        ("A1", "area_for_priority_action", "Leaders across education, health and care do not know how long families wait for assessments, so they cannot plan to shorten the waits. They must find out, and act on what they find.", "council_and_icb", ""),
+        ("B1", "area_for_priority_action", "Children and young people wait far too long for neurodevelopmental assessment, and nobody supports them or their families while they wait. Health leaders must cut these waits and offer help in the meantime.", icb.as_str(), ""),
+        ("A3", "area_for_improvement", "Education, health and care plans are not reviewed each year as they should be, so many no longer describe what children and young people need.", "council", "council"),
+        ("B2", "strength", "The parent carer forum is well led and speaks up for families.", "", ""),
+    ];
+    for (criterion, kind, text, responsible, addressed_to) in findings {
+        let form = FindingForm {
+            criterion,
+            kind,
+            text,
+            evidence: vec![],
+            responsible,
+            responsible_other: "",
+            addressed_to,
+            in_hand: false,
+            group: "",
+        };
+        let draft = FindingDraft::parse(&form, &criteria, &[], &bodies)
+            .map_err(|e| demo_error(format!("finding on {criterion}: {e:?}")))?;
+        app::report::add_finding(conn, id, &draft, lead)?;
+    }
+    let decision = Decision::parse(
+        "3",
+        "Waits for assessment are long and unmanaged, and leaders do not know their extent: a systemic failing that needs urgent action.",
+    )
+    .map_err(|e| demo_error(format!("{e:?}")))?;
+    app::report::decide(conn, catalogue, id, &decision, lead)?;
+    let threshold = u64::from(catalogue.framework.settings.suppression_threshold);
+    let version = app::report::make_draft(conn, catalogue, id, threshold, "The final text", lead)?;
+    // Straight to final, with its publication date: see the note above.
+    db::inspections::set_status_if(conn, id, Status::Preparing, Status::Final)?;
+    db::review::finalise(
+        conn,
+        id,
+        version,
+        date("2025-08-04")?,
+        lead,
+        date("2025-07-28")?
+            .and_hms_opt(12, 0, 0)
+            .ok_or(DbError::NotFound)?,
+    )?;
+    db::audit::record(
+        conn,
+        Some(lead),
+        Some(id),
+        "report.finalised",
+        serde_json::json!({ "version": version, "published_on": "2025-08-04" }),
+    )?;
+    Ok(id)
 }
 
 /// The demo with its evidence: [`seed`], then [`populate`] the main inspection.

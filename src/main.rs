@@ -717,7 +717,7 @@ fn run_purge(settings: &Settings, dry_run: bool, years: u32) -> anyhow::Result<(
     for p in &purged {
         let h = &p.held;
         println!(
-            "inspection {} ({}, final on {}): {} {} survey responses, {} free-text answers, {} invitations, {} case notes, {} emails",
+            "inspection {} ({}, final on {}): {} {} survey responses, {} free-text answers, {} invitations, {} case notes, {} emails, {} supporting documents",
             p.inspection_id,
             p.council,
             p.final_on,
@@ -726,7 +726,8 @@ fn run_purge(settings: &Settings, dry_run: bool, years: u32) -> anyhow::Result<(
             h.free_text,
             h.invitations,
             h.case_notes,
-            h.emails
+            h.emails,
+            h.supporting_documents
         );
     }
     println!("Kept: {}.", area_send::domain::retention::KEPT);

@@ -18,13 +18,19 @@ pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
 
 /// Check a password against a stored hash; a malformed hash never matches.
 pub fn verify(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
+    match PasswordHash::new(hash) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        // An account with no password set yet (a reviewer invited by email) takes
+        // as long to refuse as any other, so its existence does not show.
+        Err(_) => {
+            if let Ok(dummy) = PasswordHash::new(dummy_hash()) {
+                let _ = Argon2::default().verify_password(password.as_bytes(), &dummy);
+            }
+            false
+        }
+    }
 }
 
 /// A hash to verify against when the email is unknown, so that the answer takes

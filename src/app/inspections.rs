@@ -7,7 +7,10 @@ use super::AppError;
 use crate::catalogue::Catalogue;
 use crate::db::{self, audit, DbConnection};
 use crate::domain::access::{Actor, Role};
-use crate::domain::inspection::{plan_stage_change, Effect, NewInspection, StageChange, Status};
+use crate::domain::inspection::{
+    plan_stage_change, Effect, InspectionKind, NewInspection, StageChange, Status,
+};
+use crate::domain::monitoring;
 use crate::domain::refusal::Refusal;
 use crate::domain::team::{self, NewMember, Person, Slot, TeamError};
 
@@ -48,6 +51,15 @@ pub fn create(
             inspectors.push(person(conn, id)?);
         }
         let members = team::initial_team(actor, lead.as_ref(), &inspectors)?;
+        // A monitoring inspection judges the last outcome 3's priority actions.
+        let carried = match new.kind {
+            InspectionKind::Monitoring => {
+                let last = db::monitoring::last_final(conn, new.partnership_id)?;
+                let actions = monitoring::carry_over(last.as_ref())?;
+                last.map(|l| (l.inspection_id, actions))
+            }
+            InspectionKind::Full => None,
+        };
         let id = db::inspections::insert(conn, new)?;
         audit::record(
             conn,
@@ -58,6 +70,16 @@ pub fn create(
         )?;
         for member in &members {
             add_member_row(conn, id, member, actor)?;
+        }
+        if let Some((from, actions)) = carried {
+            db::monitoring::insert_all(conn, id, from, &actions)?;
+            audit::record(
+                conn,
+                Some(actor.user_id),
+                Some(id),
+                "monitoring.carried_over",
+                json!({ "from_inspection_id": from, "priority_actions": actions.len() }),
+            )?;
         }
         Ok(id)
     })

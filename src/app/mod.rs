@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod distribution;
 pub mod evidence;
 pub mod inspections;
+pub mod monitoring;
 pub mod report;
 pub mod responses;
 pub mod results;
@@ -51,7 +52,9 @@ refusals!(
     crate::domain::outcome::ReportRefusal,
     crate::domain::schedule::ScheduleProblem,
     crate::domain::setting::SettingProblem,
-    crate::domain::review::ReviewRefusal
+    crate::domain::review::ReviewRefusal,
+    crate::domain::monitoring::MonitoringRefusal,
+    crate::domain::password_link::LinkProblem
 );
 
 impl From<DbError> for AppError {

@@ -421,6 +421,13 @@ pub fn current_report(
     inspection_id: i32,
     threshold: u64,
 ) -> Result<(Report, EasyReadSummary), AppError> {
+    // A monitoring inspection's report judges progress, not an outcome.
+    let kind = db::inspections::find(conn, inspection_id)?
+        .ok_or(AppError::NotFound)?
+        .kind;
+    if kind == crate::domain::inspection::InspectionKind::Monitoring {
+        return super::monitoring::current_report(conn, catalogue, inspection_id);
+    }
     let j = judgement(conn, catalogue, inspection_id, threshold)?;
     let decision = j.decision.as_ref().ok_or(ReportRefusal::NoDecision)?;
     // The framework gives outcome 3 exactly when there are areas for priority action;

@@ -54,6 +54,7 @@ pub fn purge(
                         "invitations": held.invitations,
                         "case_notes": held.case_notes,
                         "emails": held.emails,
+                        "supporting_documents": held.supporting_documents,
                     }),
                 )?;
             }

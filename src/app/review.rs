@@ -12,6 +12,7 @@ use crate::db::review::{self as store, CommentOrigin, Review};
 use crate::db::{self, audit, DbConnection};
 use crate::domain::access::{Actor, Role};
 use crate::domain::inspection::{transition, Status};
+use crate::domain::password_link::{self, LinkProblem};
 use crate::domain::refusal::Refusal;
 use crate::domain::report::Report;
 use crate::domain::review::{self, Organisation, ReviewRefusal};
@@ -34,11 +35,33 @@ fn notice(
     paragraphs: Vec<String>,
     link_text: &str,
 ) -> Result<NewEmail, AppError> {
+    let link = format!("{}/inspections/{inspection_id}/review", mail.base_url);
+    notice_linking(
+        mail,
+        inspection_id,
+        to,
+        subject,
+        paragraphs,
+        link_text,
+        link,
+    )
+}
+
+/// A notice whose button goes to `link`.
+fn notice_linking(
+    mail: &Mail<'_>,
+    inspection_id: i32,
+    to: &str,
+    subject: String,
+    paragraphs: Vec<String>,
+    link_text: &str,
+    link: String,
+) -> Result<NewEmail, AppError> {
     let content = Notice {
         heading: subject.clone(),
         paragraphs,
         link_text: link_text.to_string(),
-        link: format!("{}/inspections/{inspection_id}/review", mail.base_url),
+        link,
     };
     let body = mail
         .templates
@@ -289,15 +312,22 @@ pub fn reviewed_report(conn: &mut DbConnection, review: &Review) -> Result<Repor
     Ok(v.report)
 }
 
+/// A comment as a reviewer sent it, before checking.
+pub struct CommentForm<'a> {
+    pub paragraph: &'a str,
+    pub kind: &'a str,
+    pub comment: &'a str,
+    pub correction: &'a str,
+    /// Already checked at the edge (its type read from its content).
+    pub document: Option<&'a store::CommentDocument>,
+}
+
 /// A reviewer's comment on a paragraph of the draft, saved (not yet sent).
 pub fn save_comment(
     conn: &mut DbConnection,
     user_id: i32,
     inspection_id: i32,
-    paragraph: &str,
-    kind: &str,
-    comment: &str,
-    correction: &str,
+    form: &CommentForm<'_>,
 ) -> Result<i32, AppError> {
     conn.transaction(|conn| {
         in_check(conn, inspection_id)?;
@@ -314,10 +344,10 @@ pub fn save_comment(
         let ids: Vec<&str> = units.iter().map(|u| u.id).collect();
         let draft = review::check_comment(
             &ids,
-            paragraph,
-            kind,
-            comment,
-            correction,
+            form.paragraph,
+            form.kind,
+            form.comment,
+            form.correction,
             db::now(),
             review.closes_at,
         )
@@ -334,7 +364,12 @@ pub fn save_comment(
             author_id: user_id,
             organisation: me.organisation,
         };
-        Ok(store::insert_comment(conn, &origin, &draft, db::now())?)
+        let id = store::insert_comment(conn, &origin, &draft, db::now())?;
+        // The comment and its document are kept together or not at all.
+        if let Some(d) = form.document {
+            store::attach_document(conn, id, d)?;
+        }
+        Ok(id)
     })
 }
 
@@ -577,4 +612,107 @@ pub fn due_emails(
         }
         Ok(n)
     })
+}
+
+/// A partnership reviewer who has no account yet, as the lead inspector enters them.
+pub struct NewReviewer<'a> {
+    pub account: &'a crate::domain::account::NewAccount,
+    pub role: Role,
+    pub icb_id: Option<i32>,
+}
+
+/// Give a partnership officer without an account a place on the team as a reviewer,
+/// and email them a single-use link to set their password (`random` makes the
+/// token). They are then chosen, like any reviewer, when a draft is sent. Returns
+/// their new user id.
+pub fn invite_reviewer(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    mail: &Mail<'_>,
+    inspection_id: i32,
+    reviewer: &NewReviewer<'_>,
+    random: &[u8; password_link::TOKEN_CHARS],
+) -> Result<i32, AppError> {
+    conn.transaction(|conn| {
+        let user = super::accounts::add_user(
+            conn,
+            reviewer.account,
+            password_link::NO_PASSWORD,
+            Some(actor.user_id),
+        )?;
+        super::inspections::add_member(
+            conn,
+            inspection_id,
+            user.id,
+            reviewer.role,
+            reviewer.icb_id,
+            actor,
+        )?;
+        let token = password_link::token_from(random);
+        let now = db::now();
+        db::users::insert_password_link(
+            conn,
+            &password_link::token_hash(&token),
+            user.id,
+            password_link::expires_at(now),
+        )?;
+        let council = council_of(conn, inspection_id)?;
+        let mut email = notice_linking(
+            mail,
+            inspection_id,
+            reviewer.account.email.as_str(),
+            format!("You are asked to check the inspection report for {council}"),
+            vec![
+                format!(
+                    "The inspectors will ask you to check their draft report on {council} for factual accuracy. You need an account on area-send to read it and comment."
+                ),
+                format!(
+                    "Use the link to choose your password. It works once, for {} days. Your email address is your sign-in name.",
+                    password_link::VALID_FOR_DAYS
+                ),
+            ],
+            "Choose your password",
+            format!("{}/account/set-password/{token}", mail.base_url),
+        )?;
+        // The body holds the link: the outbox clears it once sent.
+        email.kind = "password_link".into();
+        outbox::enqueue(conn, &email, now)?;
+        audit::record(
+            conn,
+            Some(actor.user_id),
+            Some(inspection_id),
+            "review.reviewer_invited",
+            json!({ "user_id": user.id, "role": reviewer.role.as_str() }),
+        )?;
+        Ok(user.id)
+    })
+}
+
+/// Set a password through a single-use link; returns the user whose it was. The
+/// link is spent in the same transaction, so a second use is refused.
+pub fn set_password_by_link(
+    conn: &mut DbConnection,
+    token: &str,
+    password_hash: &str,
+) -> Result<i32, AppError> {
+    conn.transaction(|conn| {
+        let hash = password_link::token_hash(token);
+        let now = db::now();
+        let (user_id, expires, used) =
+            db::users::password_link(conn, &hash)?.ok_or(LinkProblem::NotUsable)?;
+        password_link::check(expires, used, now)?;
+        if !db::users::use_password_link(conn, &hash, now)? {
+            return Err(LinkProblem::NotUsable.into());
+        }
+        db::users::set_password_hash(conn, user_id, password_hash)?;
+        audit::record(conn, Some(user_id), None, "user.password_set", json!({}))?;
+        Ok(user_id)
+    })
+}
+
+/// Whether a link can still be used (for showing its form).
+pub fn password_link_usable(conn: &mut DbConnection, token: &str) -> Result<(), AppError> {
+    let (_, expires, used) = db::users::password_link(conn, &password_link::token_hash(token))?
+        .ok_or(LinkProblem::NotUsable)?;
+    Ok(password_link::check(expires, used, db::now())?)
 }

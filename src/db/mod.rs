@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod free_text;
 pub mod indicators;
 pub mod inspections;
+pub mod monitoring;
 pub mod outbox;
 pub mod partnerships;
 pub mod population;

@@ -36,7 +36,7 @@ pub struct NewEmail {
 
 /// Kinds of email whose body holds a personal link: the body is cleared once sent,
 /// so the outbox never keeps a way into someone's answers.
-pub const PERSONAL_KINDS: [&str; 2] = ["invitation", "reminder"];
+pub const PERSONAL_KINDS: [&str; 3] = ["invitation", "reminder", "password_link"];
 
 /// Queue an email; call inside the transaction of the action that causes it.
 pub fn enqueue(

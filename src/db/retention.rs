@@ -5,8 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{
-    case_notes, final_reports, free_text_reviews, inspections, invitations, outbox, partnerships,
-    responses, surveys,
+    case_notes, comment_documents, final_reports, free_text_reviews, inspections, invitations,
+    outbox, partnerships, responses, review_comments, surveys,
 };
 use super::{DbConnection, DbError};
 
@@ -36,6 +36,16 @@ pub struct Held {
     pub invitations: i64,
     pub case_notes: i64,
     pub emails: i64,
+    /// Supporting documents sent with factual accuracy comments (they may name
+    /// people; the comments themselves stay, as the record of the check).
+    pub supporting_documents: i64,
+}
+
+fn comment_ids(conn: &mut DbConnection, inspection_id: i32) -> Result<Vec<i32>, DbError> {
+    Ok(review_comments::table
+        .filter(review_comments::inspection_id.eq(inspection_id))
+        .select(review_comments::id)
+        .load(conn)?)
 }
 
 fn survey_ids(conn: &mut DbConnection, inspection_id: i32) -> Result<Vec<i32>, DbError> {
@@ -47,6 +57,7 @@ fn survey_ids(conn: &mut DbConnection, inspection_id: i32) -> Result<Vec<i32>, D
 
 pub fn held(conn: &mut DbConnection, inspection_id: i32) -> Result<Held, DbError> {
     let surveys = survey_ids(conn, inspection_id)?;
+    let comments = comment_ids(conn, inspection_id)?;
     Ok(Held {
         responses: responses::table
             .filter(responses::survey_id.eq_any(&surveys))
@@ -66,6 +77,10 @@ pub fn held(conn: &mut DbConnection, inspection_id: i32) -> Result<Held, DbError
             .get_result(conn)?,
         emails: outbox::table
             .filter(outbox::inspection_id.eq(inspection_id))
+            .count()
+            .get_result(conn)?,
+        supporting_documents: comment_documents::table
+            .filter(comment_documents::comment_id.eq_any(&comments))
             .count()
             .get_result(conn)?,
     })
@@ -98,5 +113,10 @@ pub fn purge(conn: &mut DbConnection, inspection_id: i32) -> Result<(), DbError>
         .execute(conn)?;
     diesel::delete(case_notes::table.filter(case_notes::inspection_id.eq(inspection_id)))
         .execute(conn)?;
+    let comments = comment_ids(conn, inspection_id)?;
+    diesel::delete(
+        comment_documents::table.filter(comment_documents::comment_id.eq_any(&comments)),
+    )
+    .execute(conn)?;
     Ok(())
 }

@@ -5,7 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{
-    final_reports, inspections, memberships, review_comments, review_reviewers, reviews, users,
+    comment_documents, final_reports, inspections, memberships, review_comments, review_reviewers,
+    reviews, users,
 };
 
 /// Reminders and closing notices go only while the draft is with the partnership.
@@ -531,4 +532,63 @@ pub fn finalise(
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// A reviewer's supporting document, kept with their comment.
+pub struct CommentDocument {
+    pub file_name: String,
+    pub media_type: String,
+    pub content: Vec<u8>,
+}
+
+pub fn attach_document(
+    conn: &mut DbConnection,
+    comment_id: i32,
+    document: &CommentDocument,
+) -> Result<(), DbError> {
+    diesel::insert_into(comment_documents::table)
+        .values((
+            comment_documents::comment_id.eq(comment_id),
+            comment_documents::file_name.eq(&document.file_name),
+            comment_documents::media_type.eq(&document.media_type),
+            comment_documents::byte_size
+                .eq(i32::try_from(document.content.len()).unwrap_or(i32::MAX)),
+            comment_documents::content.eq(&document.content),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The names of the documents attached to an inspection's comments, by comment.
+pub fn document_names(
+    conn: &mut DbConnection,
+    inspection_id: i32,
+) -> Result<std::collections::BTreeMap<i32, String>, DbError> {
+    let rows: Vec<(i32, String)> = comment_documents::table
+        .inner_join(review_comments::table)
+        .filter(review_comments::inspection_id.eq(inspection_id))
+        .select((comment_documents::comment_id, comment_documents::file_name))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// One comment's document, if it has one.
+pub fn document(
+    conn: &mut DbConnection,
+    comment_id: i32,
+) -> Result<Option<CommentDocument>, DbError> {
+    let row: Option<(String, String, Vec<u8>)> = comment_documents::table
+        .find(comment_id)
+        .select((
+            comment_documents::file_name,
+            comment_documents::media_type,
+            comment_documents::content,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(file_name, media_type, content)| CommentDocument {
+        file_name,
+        media_type,
+        content,
+    }))
 }

@@ -124,6 +124,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     review_reviewers,
     review_comments,
     final_reports,
+    carried_actions,
+    comment_documents,
+    password_links,
 );
 
 diesel::table! {
@@ -489,3 +492,41 @@ diesel::table! {
 diesel::joinable!(review_reviewers -> users (user_id));
 diesel::joinable!(final_reports -> inspections (inspection_id));
 diesel::joinable!(reviews -> inspections (inspection_id));
+
+diesel::table! {
+    carried_actions (id) {
+        id -> Integer,
+        inspection_id -> Integer,
+        from_inspection_id -> Integer,
+        from_row -> Text,
+        position -> Integer,
+        responsible -> Text,
+        action -> Text,
+        progress -> Nullable<Text>,
+        finding -> Text,
+        updated_by -> Nullable<Integer>,
+        updated_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    comment_documents (comment_id) {
+        comment_id -> Integer,
+        file_name -> Text,
+        media_type -> Text,
+        byte_size -> Integer,
+        content -> Binary,
+    }
+}
+
+diesel::table! {
+    password_links (token_hash) {
+        token_hash -> Text,
+        user_id -> Integer,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(comment_documents -> review_comments (comment_id));
+diesel::joinable!(password_links -> users (user_id));

@@ -1,8 +1,9 @@
 //! Users: inspectors and partnership reviewers who sign in.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::users;
+use super::schema::{password_links, users};
 use super::{now, DbConnection, DbError};
 use crate::domain::access::Actor;
 use crate::domain::account::{Email, NewAccount, UserKind};
@@ -140,4 +141,64 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<User>, DbError> {
         .into_iter()
         .map(User::try_from)
         .collect()
+}
+
+/// Keep a new single-use link for setting `user_id`'s password (its token's hash).
+pub fn insert_password_link(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    user_id: i32,
+    expires_at: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::insert_into(password_links::table)
+        .values((
+            password_links::token_hash.eq(token_hash),
+            password_links::user_id.eq(user_id),
+            password_links::expires_at.eq(expires_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A link by its token's hash: (user, expires at, used at).
+pub fn password_link(
+    conn: &mut DbConnection,
+    token_hash: &str,
+) -> Result<Option<(i32, NaiveDateTime, Option<NaiveDateTime>)>, DbError> {
+    Ok(password_links::table
+        .find(token_hash)
+        .select((
+            password_links::user_id,
+            password_links::expires_at,
+            password_links::used_at,
+        ))
+        .first(conn)
+        .optional()?)
+}
+
+/// Mark the link used, if nobody has just used it; false if they have.
+pub fn use_password_link(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    Ok(diesel::update(
+        password_links::table
+            .find(token_hash)
+            .filter(password_links::used_at.is_null()),
+    )
+    .set(password_links::used_at.eq(Some(now)))
+    .execute(conn)?
+        == 1)
+}
+
+pub fn set_password_hash(
+    conn: &mut DbConnection,
+    user_id: i32,
+    password_hash: &str,
+) -> Result<(), DbError> {
+    diesel::update(users::table.find(user_id))
+        .set(users::password_hash.eq(password_hash))
+        .execute(conn)?;
+    Ok(())
 }

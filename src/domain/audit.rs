@@ -124,6 +124,23 @@ pub fn describe(action: &str, detail: &Value) -> (&'static str, String) {
                 number("outcome")
             ),
         ),
+        "review.reviewer_invited" => (
+            "Reviewer invited to set a password",
+            format!("user {}", number("user_id")),
+        ),
+        "user.password_set" => ("Password set from an emailed link", String::new()),
+        "monitoring.carried_over" => (
+            "Priority actions carried over",
+            format!(
+                "{} area(s) for priority action from inspection {}",
+                number("priority_actions"),
+                number("from_inspection_id")
+            ),
+        ),
+        "monitoring.progress_recorded" => (
+            "Progress finding recorded",
+            format!("{}: {}", text("row"), text("judgement").replace('_', " ")),
+        ),
         // An action this version does not know: its name, not its raw details (which
         // can be long and would make the trail hard to read).
         _ => ("Other change", action.to_string()),
@@ -160,6 +177,23 @@ mod tests {
         assert_eq!(
             describe("made.up", &json!({"a": 1})),
             ("Other change", "made.up".to_string())
+        );
+        assert_eq!(
+            describe(
+                "monitoring.carried_over",
+                &json!({"from_inspection_id": 2, "priority_actions": 3})
+            ),
+            (
+                "Priority actions carried over",
+                "3 area(s) for priority action from inspection 2".to_string()
+            )
+        );
+        assert_eq!(
+            describe(
+                "monitoring.progress_recorded",
+                &json!({"row": "f-4", "judgement": "sufficient"})
+            ),
+            ("Progress finding recorded", "f-4: sufficient".to_string())
         );
         assert_eq!(
             describe(

@@ -350,6 +350,55 @@ impl EvidenceError {
     }
 }
 
+/// A file sent to be kept (a document of evidence, or a reviewer's supporting
+/// document): not empty, within the size limit, a kind of document the content
+/// shows it to be, and a name that does not claim another kind. Returns a name
+/// safe to send back in a download header, and the type.
+pub fn check_file(
+    file_name: &str,
+    bytes: &[u8],
+    inferred: Option<&str>,
+    limit: usize,
+) -> Result<(String, DocumentType), EvidenceError> {
+    if bytes.is_empty() {
+        return Err(EvidenceError::NoFile);
+    }
+    if bytes.len() > limit {
+        return Err(EvidenceError::TooLarge {
+            bytes: bytes.len(),
+            limit,
+        });
+    }
+    let file_type = DocumentType::from_content(inferred, bytes).ok_or(EvidenceError::FileType)?;
+    // A name that claims another type than the content is refused: it is how a
+    // page disguised as a PDF would arrive.
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let extension = base
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !extension.is_empty() && !file_type.extensions().contains(&extension.as_str()) {
+        return Err(EvidenceError::Spoofed {
+            found: file_type.label(),
+            extension,
+        });
+    }
+    let safe_name: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | '/'))
+        .take(120)
+        .collect();
+    let name = if safe_name.trim().is_empty() {
+        format!(
+            "document.{}",
+            file_type.extensions().first().unwrap_or(&"bin")
+        )
+    } else {
+        safe_name
+    };
+    Ok((name, file_type))
+}
+
 /// A document to keep: its details checked and its type read from its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewDocument {
@@ -373,47 +422,12 @@ impl NewDocument {
     ) -> Result<Self, EvidenceError> {
         let title = text(title, true, 200).map_err(|p| EvidenceError::Field("title", p))?;
         let kind = DocumentKind::parse(kind).ok_or(EvidenceError::DocumentKind)?;
-        if bytes.is_empty() {
-            return Err(EvidenceError::NoFile);
-        }
-        if bytes.len() > limit {
-            return Err(EvidenceError::TooLarge {
-                bytes: bytes.len(),
-                limit,
-            });
-        }
-        let file_type =
-            DocumentType::from_content(inferred, bytes).ok_or(EvidenceError::FileType)?;
-        // A name that claims another type than the content is refused: it is how a
-        // page disguised as a PDF would arrive.
-        let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-        let extension = base
-            .rsplit_once('.')
-            .map(|(_, e)| e.to_ascii_lowercase())
-            .unwrap_or_default();
-        if !extension.is_empty() && !file_type.extensions().contains(&extension.as_str()) {
-            return Err(EvidenceError::Spoofed {
-                found: file_type.label(),
-                extension,
-            });
-        }
-        let safe_name: String = base
-            .chars()
-            .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | '/'))
-            .take(120)
-            .collect();
+        let (file_name, file_type) = check_file(file_name, bytes, inferred, limit)?;
         Ok(Self {
             title,
             kind,
             criteria,
-            file_name: if safe_name.trim().is_empty() {
-                format!(
-                    "document.{}",
-                    file_type.extensions().first().unwrap_or(&"bin")
-                )
-            } else {
-                safe_name
-            },
+            file_name,
             file_type,
         })
     }

@@ -18,6 +18,46 @@ pub struct Framework {
     pub settings: FrameworkSettings,
     pub proposal_rules: Vec<ProposalRule>,
     pub report: ReportWording,
+    pub monitoring_report: MonitoringWording,
+}
+
+/// The monitoring inspection report's fixed wording, and the judgements of
+/// progress against each area for priority action carried over.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MonitoringWording {
+    /// With `{partnership}`.
+    pub title: String,
+    /// What the report's outcome line says: a monitoring inspection gives no new outcome.
+    pub outcome_label: String,
+    /// With `{dates}`: the full inspection's dates.
+    pub full_inspection: String,
+    pub headings: MonitoringHeadings,
+    /// With `{progress}` (a judgement's phrase), `{count}` and `{total}`.
+    pub summary: String,
+    pub progress_columns: [String; 3],
+    pub progress_judgements: Vec<ProgressJudgement>,
+    pub next_steps: Vec<String>,
+    pub statutory_basis: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MonitoringHeadings {
+    pub summary: String,
+    pub partnership_information: String,
+    pub progress: String,
+    pub details: String,
+    pub about_inspection: String,
+}
+
+/// One judgement of progress, such as "sufficient progress".
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ProgressJudgement {
+    pub id: String,
+    pub label: String,
+    /// As it reads inside the summary sentence.
+    pub phrase: String,
+    /// What it means, shown beside the choice.
+    pub hint: String,
 }
 
 /// One rule of the outcome proposal: when its condition holds (and no earlier rule's
@@ -125,6 +165,13 @@ impl Framework {
             .collect()
     }
 
+    pub fn progress_judgement(&self, id: &str) -> Option<&ProgressJudgement> {
+        self.monitoring_report
+            .progress_judgements
+            .iter()
+            .find(|j| j.id == id)
+    }
+
     pub fn outcome(&self, id: u8) -> Option<&Outcome> {
         self.outcomes.iter().find(|o| o.id == id)
     }
@@ -209,6 +256,20 @@ impl Framework {
                 problems.push(Problem::new(
                     format!("/proposal_rules/{i}"),
                     "outcome 3 is proposed when there are areas for priority action, and only then",
+                ));
+            }
+        }
+        let mut judgements = BTreeSet::new();
+        for (i, j) in self
+            .monitoring_report
+            .progress_judgements
+            .iter()
+            .enumerate()
+        {
+            if !judgements.insert(j.id.as_str()) {
+                problems.push(Problem::new(
+                    format!("/monitoring_report/progress_judgements/{i}/id"),
+                    format!("progress judgement {} appears twice", j.id),
                 ));
             }
         }

@@ -218,7 +218,7 @@ fn mac(key: &[u8], message: &[u8]) -> [u8; 32] {
     }
 }
 
-const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+pub(crate) const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /// The personal link token of the invitation with `nonce`: 26 letters and digits
 /// (about 155 bits), the same every time it is made, so reminders carry the same
@@ -238,7 +238,7 @@ pub fn invitation_token(link_key: &[u8], nonce: &str) -> String {
         .collect()
 }
 
-fn sha256_hex(label: &str, token: &str) -> String {
+pub(crate) fn sha256_hex(label: &str, token: &str) -> String {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(format!("{label}\0{token}").as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()

@@ -4,8 +4,10 @@
 
 use super::account::AccountError;
 use super::inspection::TransitionError;
+use super::monitoring::MonitoringRefusal;
 use super::outcome::ReportRefusal;
 use super::partnership::PartnershipProblem;
+use super::password_link::LinkProblem;
 use super::review::ReviewRefusal;
 use super::schedule::ScheduleProblem;
 use super::setting::SettingProblem;
@@ -32,6 +34,10 @@ pub enum Refusal {
     Setting(#[from] SettingProblem),
     #[error(transparent)]
     Review(#[from] ReviewRefusal),
+    #[error(transparent)]
+    Monitoring(#[from] MonitoringRefusal),
+    #[error(transparent)]
+    Link(#[from] LinkProblem),
     /// Invitations tell people when the survey closes, so one must be set first.
     #[error("Set the survey's closing time before inviting anyone: the invitation tells people when it closes.")]
     NoClosingTime,

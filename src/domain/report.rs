@@ -53,11 +53,14 @@ pub enum SectionKind {
     Improvements,
     Details,
     AboutInspection,
+    /// A monitoring inspection's judgements of progress against the areas for
+    /// priority action it carried over.
+    Progress,
 }
 
 impl SectionKind {
     /// The published order.
-    pub const ALL: [SectionKind; 9] = [
+    pub const ALL: [SectionKind; 10] = [
         SectionKind::Outcome,
         SectionKind::PartnershipInformation,
         SectionKind::Experience,
@@ -67,6 +70,7 @@ impl SectionKind {
         SectionKind::Improvements,
         SectionKind::Details,
         SectionKind::AboutInspection,
+        SectionKind::Progress,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +84,7 @@ impl SectionKind {
             SectionKind::Improvements => "improvements",
             SectionKind::Details => "details",
             SectionKind::AboutInspection => "about_inspection",
+            SectionKind::Progress => "progress",
         }
     }
 
@@ -261,7 +266,7 @@ use std::collections::BTreeMap;
 
 use super::collation::QuestionResult;
 use super::findings::{Bodies, Finding, FindingKind};
-use super::framework::{Outcome, ReportWording};
+use super::framework::{MonitoringWording, Outcome, ProgressJudgement, ReportWording};
 use super::narrative::{self, NarrativeParagraph, Parsed};
 
 /// The contact details of one body, for the partnership details table.
@@ -379,11 +384,7 @@ pub fn build(input: &ReportInput<'_>) -> Report {
     let w = input.wording;
     let h = &w.headings;
     let mut n = Numbering(0);
-    let partnership = if input.particulars.partnership_name.trim().is_empty() {
-        format!("{} Local Area Partnership", input.bodies.council)
-    } else {
-        input.particulars.partnership_name.trim().to_string()
-    };
+    let partnership = partnership_name(input.particulars, input.bodies);
     let title = w.title.replace("{partnership}", &partnership);
     let para = |n: &mut Numbering, id: &str, text: &str| {
         Block::Paragraph(Paragraph {
@@ -422,7 +423,13 @@ pub fn build(input: &ReportInput<'_>) -> Report {
             .get(&kind)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let blocks = written_blocks(input, paragraphs, bulleted, &mut n);
+        let blocks = written_blocks(
+            input.charts,
+            input.citation_labels,
+            paragraphs,
+            bulleted,
+            &mut n,
+        );
         if !blocks.is_empty() {
             sections.push(Section {
                 kind,
@@ -509,11 +516,51 @@ pub fn build(input: &ReportInput<'_>) -> Report {
         });
     }
 
-    // Local area partnership details: the council beside each ICB.
-    let p = input.particulars;
+    sections.push(details_section(
+        w,
+        &h.details,
+        input.bodies,
+        input.particulars,
+        &mut n,
+    ));
+    sections.push(about_section(
+        &h.about_inspection,
+        &w.statutory_basis,
+        &w.inspection_team_heading,
+        input.particulars,
+        &mut n,
+    ));
+
+    let previous_inspection = match &input.previous_inspection_dates {
+        Some(d) => Some(w.previous_inspection.replace("{dates}", d)),
+        None => Some(w.first_inspection.clone()),
+    };
+    Report {
+        footer: format!("{title}: {}", input.inspection_dates),
+        title,
+        language: LANGUAGE.to_string(),
+        partnership,
+        inspection_dates: input.inspection_dates.clone(),
+        previous_inspection,
+        outcome: ReportOutcome {
+            id: input.outcome.id,
+            label: input.outcome.label.clone(),
+        },
+        sections,
+    }
+}
+
+/// Local area partnership details: the council beside each ICB.
+fn details_section(
+    w: &ReportWording,
+    heading: &str,
+    bodies: &Bodies,
+    p: &Particulars,
+    n: &mut Numbering,
+) -> Section {
     let mut header = vec![w.details_columns[0].clone()];
-    let single = input.bodies.icbs.len() == 1;
-    for (_, name) in &input.bodies.icbs {
+    let single = bodies.icbs.len() == 1;
+    for (_, name) in &bodies.icbs {
         header.push(if single {
             w.details_columns[1].clone()
         } else {
@@ -523,7 +570,7 @@ pub fn build(input: &ReportInput<'_>) -> Report {
     let icb = |id: i32| p.icbs.get(&id).cloned().unwrap_or_default();
     let row = |n: &mut Numbering, id: &str, council: String, each: &dyn Fn(i32, &str) -> String| {
         let mut cells = vec![council];
-        cells.extend(input.bodies.icbs.iter().map(|(i, name)| each(*i, name)));
+        cells.extend(bodies.icbs.iter().map(|(i, name)| each(*i, name)));
         TableRow {
             id: id.to_string(),
             number: n.next(),
@@ -532,46 +579,50 @@ pub fn build(input: &ReportInput<'_>) -> Report {
         }
     };
     let rows = vec![
+        row(n, "details-names", bodies.council.clone(), &|_, name| {
+            name.to_string()
+        }),
+        row(n, "details-leaders", p.council.leader.clone(), &|i, _| {
+            icb(i).leader
+        }),
+        row(n, "details-websites", p.council.website.clone(), &|i, _| {
+            icb(i).website
+        }),
         row(
-            &mut n,
-            "details-names",
-            input.bodies.council.clone(),
-            &|_, name| name.to_string(),
-        ),
-        row(
-            &mut n,
-            "details-leaders",
-            p.council.leader.clone(),
-            &|i, _| icb(i).leader,
-        ),
-        row(
-            &mut n,
-            "details-websites",
-            p.council.website.clone(),
-            &|i, _| icb(i).website,
-        ),
-        row(
-            &mut n,
+            n,
             "details-addresses",
             p.council.address.clone(),
             &|i, _| icb(i).address,
         ),
     ];
-    sections.push(Section {
+    Section {
         kind: SectionKind::Details,
-        heading: h.details.clone(),
+        heading: heading.to_string(),
         blocks: vec![Block::Table(Table {
             caption: "The bodies that make up the local area partnership".to_string(),
             header,
             rows,
         })],
-    });
+    }
+}
 
-    // Information about this inspection, the team listed last.
-    let mut blocks = vec![para(&mut n, "about-basis", &w.statutory_basis)];
+/// Information about this inspection: the statutory basis, the team listed last.
+fn about_section(
+    heading: &str,
+    statutory_basis: &str,
+    team_heading: &str,
+    p: &Particulars,
+    n: &mut Numbering,
+) -> Section {
+    let mut blocks = vec![Block::Paragraph(Paragraph {
+        id: "about-basis".to_string(),
+        number: n.next(),
+        text: statutory_basis.to_string(),
+        citations: vec![],
+    })];
     if !p.team.is_empty() {
         blocks.push(Block::Subheading {
-            text: w.inspection_team_heading.clone(),
+            text: team_heading.to_string(),
         });
         // Ids from the names, so removing one member does not shift the others'.
         let mut seen: Vec<String> = vec![];
@@ -597,35 +648,173 @@ pub fn build(input: &ReportInput<'_>) -> Report {
             .collect();
         blocks.push(Block::Bullets { items });
     }
-    sections.push(Section {
+    Section {
         kind: SectionKind::AboutInspection,
-        heading: h.about_inspection.clone(),
+        heading: heading.to_string(),
         blocks,
-    });
+    }
+}
 
-    let previous_inspection = match &input.previous_inspection_dates {
-        Some(d) => Some(w.previous_inspection.replace("{dates}", d)),
-        None => Some(w.first_inspection.clone()),
+/// Everything a monitoring inspection's report is built from.
+pub struct MonitoringReportInput<'a> {
+    pub report: &'a ReportWording,
+    pub wording: &'a MonitoringWording,
+    pub bodies: &'a Bodies,
+    pub particulars: &'a Particulars,
+    pub inspection_dates: String,
+    /// The on-site dates of the full inspection whose priority actions are monitored.
+    pub full_inspection_dates: Option<String>,
+    /// The partnership information paragraphs, as written.
+    pub partnership_information: &'a [NarrativeParagraph],
+    /// In the order of the full inspection's report, each with its progress judged.
+    pub actions: &'a [JudgedAction],
+}
+
+/// One area for priority action carried over, with the progress inspectors judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JudgedAction {
+    /// The row id in the full inspection's final report ("f-12"), kept so that the
+    /// monitoring report's row is traceable to the action it judges.
+    pub from_row: String,
+    pub responsible: String,
+    pub action: String,
+    pub judgement: ProgressJudgement,
+    pub finding: String,
+}
+
+/// A monitoring inspection's report: the summary of progress and its next steps,
+/// the partnership, a table judging each area for priority action, the details
+/// and the team. Same model as a full report, so the same renderers, review and
+/// final lock apply.
+pub fn build_monitoring(input: &MonitoringReportInput<'_>) -> Report {
+    let w = input.wording;
+    let h = &w.headings;
+    let mut n = Numbering(0);
+    let partnership = partnership_name(input.particulars, input.bodies);
+    let title = w.title.replace("{partnership}", &partnership);
+    let para = |n: &mut Numbering, id: &str, text: String| {
+        Block::Paragraph(Paragraph {
+            id: id.to_string(),
+            number: n.next(),
+            text,
+            citations: vec![],
+        })
     };
+    let total = input.actions.len();
+    let mut blocks = vec![];
+    for j in &w.progress_judgements {
+        let count = input
+            .actions
+            .iter()
+            .filter(|a| a.judgement.id == j.id)
+            .count();
+        if count > 0 {
+            let text = w
+                .summary
+                .replace("{progress}", &j.phrase)
+                .replace("{count}", &count.to_string())
+                .replace("{total}", &total.to_string());
+            blocks.push(para(&mut n, &format!("summary-{}", j.id), text));
+        }
+    }
+    for (i, step) in w.next_steps.iter().enumerate() {
+        blocks.push(para(&mut n, &format!("next-step-{}", i + 1), step.clone()));
+    }
+    let mut sections = vec![Section {
+        kind: SectionKind::Outcome,
+        heading: h.summary.clone(),
+        blocks,
+    }];
+    let information = written_blocks(
+        &BTreeMap::new(),
+        &BTreeMap::new(),
+        input.partnership_information,
+        false,
+        &mut n,
+    );
+    if !information.is_empty() {
+        sections.push(Section {
+            kind: SectionKind::PartnershipInformation,
+            heading: h.partnership_information.clone(),
+            blocks: information,
+        });
+    }
+    if !input.actions.is_empty() {
+        let rows = input
+            .actions
+            .iter()
+            .map(|a| {
+                let mut progress = a.judgement.label.clone();
+                if !a.finding.trim().is_empty() {
+                    progress.push('\n');
+                    progress.push_str(a.finding.trim());
+                }
+                TableRow {
+                    id: format!("progress-{}", a.from_row),
+                    number: n.next(),
+                    cells: vec![a.responsible.clone(), a.action.clone(), progress],
+                    citations: vec![],
+                }
+            })
+            .collect();
+        sections.push(Section {
+            kind: SectionKind::Progress,
+            heading: h.progress.clone(),
+            blocks: vec![Block::Table(Table {
+                caption: format!(
+                    "{}: the body responsible, the action and the progress judged",
+                    h.progress
+                ),
+                header: w.progress_columns.to_vec(),
+                rows,
+            })],
+        });
+    }
+    sections.push(details_section(
+        input.report,
+        &h.details,
+        input.bodies,
+        input.particulars,
+        &mut n,
+    ));
+    sections.push(about_section(
+        &h.about_inspection,
+        &w.statutory_basis,
+        &input.report.inspection_team_heading,
+        input.particulars,
+        &mut n,
+    ));
     Report {
         footer: format!("{title}: {}", input.inspection_dates),
         title,
         language: LANGUAGE.to_string(),
         partnership,
         inspection_dates: input.inspection_dates.clone(),
-        previous_inspection,
+        previous_inspection: input
+            .full_inspection_dates
+            .as_ref()
+            .map(|d| w.full_inspection.replace("{dates}", d)),
         outcome: ReportOutcome {
-            id: input.outcome.id,
-            label: input.outcome.label.clone(),
+            id: 3,
+            label: w.outcome_label.clone(),
         },
         sections,
+    }
+}
+
+fn partnership_name(particulars: &Particulars, bodies: &Bodies) -> String {
+    if particulars.partnership_name.trim().is_empty() {
+        format!("{} Local Area Partnership", bodies.council)
+    } else {
+        particulars.partnership_name.trim().to_string()
     }
 }
 
 /// A written section's paragraphs as blocks: text paragraphs (or bullets), with
 /// charts placed where inspectors put them.
 fn written_blocks(
-    input: &ReportInput<'_>,
+    charts: &BTreeMap<EvidenceRef, ChartSource>,
+    citation_labels: &BTreeMap<EvidenceRef, String>,
     paragraphs: &[NarrativeParagraph],
     bulleted: bool,
     n: &mut Numbering,
@@ -640,7 +829,7 @@ fn written_blocks(
                         items: std::mem::take(&mut bullets),
                     });
                 }
-                if let Some(c) = input.charts.get(&reference) {
+                if let Some(c) = charts.get(&reference) {
                     blocks.push(Block::Chart(Chart {
                         id: p.id.clone(),
                         number: n.next(),
@@ -662,7 +851,7 @@ fn written_blocks(
                     id: p.id.clone(),
                     number: n.next(),
                     text,
-                    citations: citations_of(&refs, input.citation_labels),
+                    citations: citations_of(&refs, citation_labels),
                 };
                 if bulleted {
                     bullets.push(paragraph);
@@ -1000,5 +1189,89 @@ mod tests {
             matches!(last, Some(Block::Bullets { .. })),
             "the team is listed last"
         );
+    }
+
+    #[test]
+    fn a_monitoring_report_judges_each_carried_action_in_the_monitoring_form() {
+        let f = framework();
+        let w = &f.monitoring_report;
+        let judgement = |id: &str| {
+            f.progress_judgement(id)
+                .cloned()
+                .unwrap_or_else(|| panic!("{id}"))
+        };
+        let actions = vec![
+            JudgedAction {
+                from_row: "f-3".into(),
+                responsible: "Northby Council and Northby and Southby ICB".into(),
+                action: "Issue plans on time.".into(),
+                judgement: judgement("sufficient"),
+                finding: "Nine in ten plans are now on time.".into(),
+            },
+            JudgedAction {
+                from_row: "f-8".into(),
+                responsible: "Northby and Southby ICB".into(),
+                action: "Cut therapy waits.".into(),
+                judgement: judgement("insufficient"),
+                finding: "".into(),
+            },
+        ];
+        let particulars = Particulars::default();
+        let information = paragraphs(&[("p-1", "The council and the ICB share the work.")]);
+        let r = build_monitoring(&MonitoringReportInput {
+            report: &f.report,
+            wording: w,
+            bodies: &bodies(),
+            particulars: &particulars,
+            inspection_dates: "3 to 5 March 2027".into(),
+            full_inspection_dates: Some("16 to 20 June 2025".into()),
+            partnership_information: &information,
+            actions: &actions,
+        });
+        let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                SectionKind::Outcome,
+                SectionKind::PartnershipInformation,
+                SectionKind::Progress,
+                SectionKind::Details,
+                SectionKind::AboutInspection
+            ]
+        );
+        assert_eq!(r.sections[0].heading, w.headings.summary);
+        assert_eq!(r.sections[2].heading, w.headings.progress);
+        assert!(r
+            .title
+            .contains("monitoring inspection of Northby Council Local Area Partnership"));
+        assert_eq!(
+            r.previous_inspection.as_deref(),
+            Some("Dates of the full inspection this monitoring inspection follows: 16 to 20 June 2025")
+        );
+        let units = r.units();
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert!(texts
+            .iter()
+            .any(|t| t.contains("sufficient progress in 1 of the 2")));
+        assert!(texts
+            .iter()
+            .any(|t| t.contains("insufficient progress in 1 of the 2")));
+        // Each progress row keeps the action's id from the full report.
+        let Some(Block::Table(table)) = r.sections[2].blocks.first() else {
+            panic!("the progress table")
+        };
+        assert_eq!(table.header.len(), 3);
+        assert_eq!(table.rows[0].id, "progress-f-3");
+        assert_eq!(
+            table.rows[0].cells[2],
+            "Sufficient progress\nNine in ten plans are now on time."
+        );
+        assert_eq!(table.rows[1].cells[2], "Insufficient progress");
+        // Numbered straight through, as every report is.
+        let numbers: Vec<u32> = units.iter().map(|u| u.number).collect();
+        assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+        // No priority action table and no outcome statement of a full report.
+        assert!(r.section(SectionKind::PriorityActions).is_none());
+        assert_eq!(r.outcome.label, w.outcome_label);
     }
 }

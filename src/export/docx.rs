@@ -84,6 +84,45 @@ pub fn easy_read_docx(summary: &EasyReadSummary) -> Result<Vec<u8>, DocxError> {
     })
 }
 
+/// One entry of a record: a heading, then its fields as a two-column table.
+pub struct RecordEntry<'a> {
+    pub heading: String,
+    pub fields: Vec<(&'a str, String)>,
+}
+
+/// A record for the file (the factual accuracy comment log): a title, a few lines
+/// about it, then each entry under its own heading, so that a screen reader can
+/// move from one entry to the next.
+pub fn record_docx(
+    title: &str,
+    intro: &[String],
+    entries: &[RecordEntry<'_>],
+    footer: &str,
+) -> Result<Vec<u8>, DocxError> {
+    let mut body = Body::default();
+    body.heading(1, title);
+    for line in intro {
+        body.plain(line);
+    }
+    for entry in entries {
+        body.heading(2, &entry.heading);
+        let rows: Vec<(Option<u32>, Vec<&str>)> = entry
+            .fields
+            .iter()
+            .map(|(label, value)| (None, vec![*label, value.as_str()]))
+            .collect();
+        body.table(&entry.heading, &[], &rows);
+    }
+    pack(&Package {
+        title,
+        subject: title,
+        language: language_tag(LANGUAGE),
+        footer,
+        body: body.finish(),
+        sizes: Sizes::REPORT,
+    })
+}
+
 // ---------------------------------------------------------------------------
 // Text
 

@@ -25,6 +25,7 @@ pub async fn home(session: Session) -> HttpResponse {
 #[derive(serde::Deserialize)]
 pub struct SignInQuery {
     signed_out: Option<String>,
+    password_set: Option<String>,
 }
 
 pub async fn sign_in_page(
@@ -35,14 +36,25 @@ pub async fn sign_in_page(
     if session::signed_in_user_id(&session).is_some() {
         return Ok(see_other("/inspections"));
     }
-    let signed_out = query.is_some_and(|q| q.signed_out.is_some());
-    sign_in_form(&state, &session, StatusCode::OK, "", vec![], signed_out)
+    let signed_out = query.as_ref().is_some_and(|q| q.signed_out.is_some());
+    let password_set = query.is_some_and(|q| q.password_set.is_some());
+    let view = SignInView {
+        email: "",
+        signed_out,
+        password_set,
+    };
+    Page::anonymous("Sign in", csrf_token(&session)?, view).render(
+        &state,
+        StatusCode::OK,
+        "sign_in",
+    )
 }
 
 #[derive(Serialize)]
 struct SignInView<'a> {
     email: &'a str,
     signed_out: bool,
+    password_set: bool,
 }
 
 fn sign_in_form(
@@ -53,7 +65,11 @@ fn sign_in_form(
     errors: Vec<FieldError>,
     signed_out: bool,
 ) -> Result<HttpResponse, WebError> {
-    let view = SignInView { email, signed_out };
+    let view = SignInView {
+        email,
+        signed_out,
+        password_set: false,
+    };
     Page::anonymous("Sign in", csrf_token(session)?, view)
         .with_errors(errors)
         .render(state, status, "sign_in")
@@ -196,4 +212,106 @@ pub async fn sign_in(
 pub async fn sign_out(signed_in: SignedIn, _form: CheckedForm) -> HttpResponse {
     session::sign_out(&signed_in.session);
     see_other("/sign-in?signed_out=1")
+}
+
+// ---------------------------------------------------------------- set a password
+
+#[derive(Serialize)]
+struct SetPasswordView {
+    token: String,
+}
+
+fn set_password_form(
+    state: &AppState,
+    session: &Session,
+    token: &str,
+    status: StatusCode,
+    errors: Vec<FieldError>,
+) -> Result<HttpResponse, WebError> {
+    let view = SetPasswordView {
+        token: token.to_string(),
+    };
+    Page::anonymous("Choose your password", csrf_token(session)?, view)
+        .with_errors(errors)
+        .render(state, status, "set_password")
+}
+
+/// A link that cannot be used: one page for spent, expired and wrong, so a guess
+/// learns nothing; 410 Gone, as the link will never work again.
+fn link_gone(state: &AppState, session: &Session) -> Result<HttpResponse, WebError> {
+    #[derive(Serialize)]
+    struct Gone {}
+    Page::anonymous("This link does not work", csrf_token(session)?, Gone {}).render(
+        state,
+        StatusCode::GONE,
+        "set_password_gone",
+    )
+}
+
+/// The form behind a reviewer's single-use link.
+pub async fn set_password_page(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let token = path.into_inner();
+    if !crate::domain::password_link::looks_like_token(&token) {
+        return link_gone(&state, &session);
+    }
+    let t = token.clone();
+    match db::read(&state.pool, move |c| {
+        crate::app::review::password_link_usable(c, &t)
+    })
+    .await
+    {
+        Ok(()) => set_password_form(&state, &session, &token, StatusCode::OK, vec![]),
+        Err(crate::app::AppError::Refused(_)) => link_gone(&state, &session),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn set_password(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    form: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let token = path.into_inner();
+    if !crate::domain::password_link::looks_like_token(&token) {
+        return link_gone(&state, &session);
+    }
+    let password = form.text("password");
+    let mut errors = vec![];
+    if let Err(e) = crate::domain::account::check_new_password(password) {
+        errors.push(FieldError::new("password", e));
+    } else if password != form.text("confirm") {
+        errors.push(FieldError::new(
+            "confirm",
+            "Type the same password in both boxes",
+        ));
+    }
+    if !errors.is_empty() {
+        return set_password_form(
+            &state,
+            &session,
+            &token,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors,
+        );
+    }
+    // Hash before taking a connection: argon2 is slow on purpose.
+    let password = password.to_string();
+    let hash = web::block(move || crate::password::hash(&password))
+        .await
+        .map_err(WebError::unexpected)?
+        .map_err(|e| WebError::unexpected(anyhow::anyhow!("hashing: {e}")))?;
+    match db::run(&state.pool, move |c| {
+        crate::app::review::set_password_by_link(c, &token, &hash)
+    })
+    .await
+    {
+        Ok(_) => Ok(see_other("/sign-in?password_set=1")),
+        Err(crate::app::AppError::Refused(_)) => link_gone(&state, &session),
+        Err(e) => Err(e.into()),
+    }
 }

@@ -143,6 +143,14 @@ pub fn routes(
             .route("/sign-in", web::get().to(auth::sign_in_page))
             .route("/sign-in", web::post().to(auth::sign_in))
             .route("/sign-out", web::post().to(auth::sign_out))
+            .route(
+                "/account/set-password/{token}",
+                web::get().to(auth::set_password_page),
+            )
+            .route(
+                "/account/set-password/{token}",
+                web::post().to(auth::set_password),
+            )
             .route("/inspections", web::get().to(inspect::list))
             .route("/inspections", web::post().to(inspect::create))
             .route("/inspections/new", web::get().to(inspect::new_page))
@@ -348,6 +356,14 @@ pub fn routes(
                 web::post().to(inspect::judging::decide),
             )
             .route(
+                "/inspections/{id}/progress",
+                web::get().to(inspect::monitoring::page),
+            )
+            .route(
+                "/inspections/{id}/progress/{action}",
+                web::post().to(inspect::monitoring::save),
+            )
+            .route(
                 "/inspections/{id}/report",
                 web::get().to(inspect::report::hub),
             )
@@ -418,6 +434,18 @@ pub fn routes(
             .route(
                 "/inspections/{id}/review/comments.csv",
                 web::get().to(inspect::review::log_csv),
+            )
+            .route(
+                "/inspections/{id}/review/comments.docx",
+                web::get().to(inspect::review::log_docx),
+            )
+            .route(
+                "/inspections/{id}/review/reviewers",
+                web::post().to(inspect::review::invite_reviewer),
+            )
+            .route(
+                "/inspections/{id}/review/comments/{comment}/document",
+                web::get().to(inspect::review::comment_document),
             )
             .route(
                 "/inspections/{id}/review/comments/{comment}/delete",
@@ -677,14 +705,13 @@ pub fn start(config: Config, pool: Pool, listener: TcpListener) -> anyhow::Resul
 /// A request's path as logs may keep it: a personal invitation link's token is a
 /// key to someone's answers, so it is replaced.
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    const INVITE: &str = "/s/invite/";
-    match path.strip_prefix(INVITE) {
-        Some(rest) => {
+    for prefix in ["/s/invite/", "/account/set-password/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
             let after = rest.find('/').map_or("", |i| rest.get(i..).unwrap_or(""));
-            std::borrow::Cow::Owned(format!("{INVITE}[token]{after}"))
+            return std::borrow::Cow::Owned(format!("{prefix}[token]{after}"));
         }
-        None => std::borrow::Cow::Borrowed(path),
     }
+    std::borrow::Cow::Borrowed(path)
 }
 
 /// Expired sessions and stale sign-in failures are removed every ten minutes, so

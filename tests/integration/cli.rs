@@ -93,7 +93,7 @@ fn migrate_then_add_a_user_who_can_sign_in() {
     );
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .contains("8 migration(s) applied"));
+        .contains("9 migration(s) applied"));
     let again = area_send(&["--database-url", &db, "migrate"], None);
     assert!(String::from_utf8(again.stdout)
         .unwrap()

@@ -13,6 +13,7 @@ mod errors;
 mod evidence;
 mod forms;
 mod inspections;
+mod monitoring;
 mod outbox;
 mod report;
 mod retention;

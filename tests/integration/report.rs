@@ -81,6 +81,7 @@ fn finding_ids(app: &TestApp) -> Vec<i32> {
     use area_send::db::schema::findings;
     use diesel::prelude::*;
     findings::table
+        .filter(findings::inspection_id.eq(HARROWDALE))
         .order(findings::position)
         .select(findings::id)
         .load(&mut app.conn())

@@ -70,7 +70,7 @@ async fn a_purge_removes_personal_data_after_the_retention_period_and_keeps_the_
     assert!(count(&app, "responses") > 0);
 
     // Final four years ago: due. A dry run says what would go and removes nothing.
-    diesel::update(schema::final_reports::table)
+    diesel::update(schema::final_reports::table.find(HARROWDALE))
         .set(schema::final_reports::finalised_at.eq(db::now() - Duration::days(4 * 365)))
         .execute(&mut app.conn())
         .unwrap();

@@ -68,9 +68,19 @@ fn first_paragraph(html: &str) -> String {
 }
 
 async fn comment(b: &Browser, text: &str) -> reqwest::Response {
+    comment_with(b, text, vec![]).await
+}
+
+/// A comment on the first paragraph, with any files (field, name, bytes).
+async fn comment_with(
+    b: &Browser,
+    text: &str,
+    files: Vec<(&str, String, Vec<u8>)>,
+) -> reqwest::Response {
     let (_, html) = b.page(&review(HARROWDALE)).await;
     let paragraph = first_paragraph(&html);
-    b.submit(
+    send_with_files(
+        b,
         &review(HARROWDALE),
         &format!("{}/comments", review(HARROWDALE)),
         &[
@@ -79,8 +89,21 @@ async fn comment(b: &Browser, text: &str) -> reqwest::Response {
             ("comment", text),
             ("correction", "Say 62% instead."),
         ],
+        files,
     )
     .await
+}
+
+/// The text of a DOCX file's body.
+fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
 }
 
 fn comment_ids(app: &TestApp) -> Vec<(i32, String)> {
@@ -132,12 +155,33 @@ async fn a_draft_goes_through_the_partnerships_check_to_a_final_locked_report() 
 
     // Each organisation comments and sees only its own comments.
     let icb = app.signed_in(ICB).await;
+    // A file whose content is not what its name says is refused, nothing stored.
+    let res = comment_with(
+        &council,
+        "The council's figure is wrong.",
+        vec![("document", "figures.pdf".into(), b"just text".to_vec())],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("href=\"#document\""),
+        "the error names the file field"
+    );
+    assert!(comment_ids(&app).is_empty());
+    let pdf = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".to_vec();
     assert_eq!(
-        comment(&council, "The council's figure is wrong.")
-            .await
-            .status(),
+        comment_with(
+            &council,
+            "The council's figure is wrong.",
+            vec![("document", "council-figures.pdf".into(), pdf.clone())],
+        )
+        .await
+        .status(),
         StatusCode::SEE_OTHER
     );
+    let with_document = comment_ids(&app)[0].0;
+    let document = format!("{}/comments/{with_document}/document", review(HARROWDALE));
     assert_eq!(
         comment(&icb, "The ICB's figure is wrong.").await.status(),
         StatusCode::SEE_OTHER
@@ -146,23 +190,33 @@ async fn a_draft_goes_through_the_partnerships_check_to_a_final_locked_report() 
     assert_eq!(status, StatusCode::OK);
     let text = page_text(&html);
     assert!(text.contains("The council's figure is wrong."));
+    assert!(text.contains("Supporting document: council-figures.pdf"));
+    // The document is the council's: its reviewers may open it, the ICB's may not,
+    // nor the inspectors until it is sent.
+    let res = council.get(&document).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    assert_eq!(icb.get(&document).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(lead.get(&document).await.status(), StatusCode::NOT_FOUND);
     assert!(
         !text.contains("The ICB's figure is wrong."),
         "not another organisation's"
     );
     assert!(text.contains("The draft, paragraph by paragraph"));
     // A bad comment is refused with what was typed kept.
-    let res = council
-        .submit(
-            &review(HARROWDALE),
-            &format!("{}/comments", review(HARROWDALE)),
-            &[
-                ("paragraph", "nonsense"),
-                ("kind", "other"),
-                ("comment", "Kept text"),
-            ],
-        )
-        .await;
+    let res = send_with_files(
+        &council,
+        &review(HARROWDALE),
+        &format!("{}/comments", review(HARROWDALE)),
+        &[
+            ("paragraph", "nonsense"),
+            ("kind", "other"),
+            ("comment", "Kept text"),
+        ],
+        vec![],
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = res.text().await.unwrap();
     assert!(page_text(&html).contains("Choose the paragraph"));
@@ -186,6 +240,7 @@ async fn a_draft_goes_through_the_partnerships_check_to_a_final_locked_report() 
         text.contains("The council's figure is wrong.")
             && text.contains("The ICB's figure is wrong.")
     );
+    assert_eq!(lead.get(&document).await.status(), StatusCode::OK);
     // Sent comments cannot be changed, nor more added.
     let res = comment(&council, "Another").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -298,13 +353,35 @@ async fn a_draft_goes_through_the_partnerships_check_to_a_final_locked_report() 
     assert_eq!(res.status(), StatusCode::OK);
     let csv = res.text().await.unwrap();
     assert!(csv.contains("The council's figure is wrong.") && csv.contains("Not accepted"));
-    assert_eq!(
-        council
-            .get(&format!("{}/comments.csv", review(HARROWDALE)))
-            .await
-            .status(),
-        StatusCode::FORBIDDEN
+    assert!(
+        csv.contains("council-figures.pdf"),
+        "the log names the document"
     );
+    let res = lead
+        .get(&format!("{}/comments.docx", review(HARROWDALE)))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let docx = docx_text(&res.bytes().await.unwrap());
+    for expected in [
+        "The council&apos;s figure is wrong.",
+        "The figure is the DfE&apos;s published one.",
+        "Not accepted",
+        "council-figures.pdf",
+    ] {
+        assert!(
+            docx.contains(expected) || docx.contains(&expected.replace("&apos;", "'")),
+            "{expected}"
+        );
+    }
+    for log in ["comments.csv", "comments.docx"] {
+        assert_eq!(
+            council
+                .get(&format!("{}/{log}", review(HARROWDALE)))
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+    }
 
     // Not the checked version 2: an answer promised the change in version 3.
     let res = finalise("2").await;
@@ -370,19 +447,14 @@ async fn nothing_is_taken_after_the_deadline_until_the_lead_extends_it() {
         !html.contains("name=\"comment\""),
         "no form after the deadline"
     );
-    let (_, page) = council.page(&format!("/inspections/{HARROWDALE}")).await;
-    let token = csrf_token(&page);
-    let res = council
-        .post(
-            &format!("{}/comments", review(HARROWDALE)),
-            &[
-                ("csrf_token", &token),
-                ("paragraph", "x"),
-                ("kind", "other"),
-                ("comment", "Late"),
-            ],
-        )
-        .await;
+    let res = send_with_files(
+        &council,
+        &format!("/inspections/{HARROWDALE}"),
+        &format!("{}/comments", review(HARROWDALE)),
+        &[("paragraph", "x"), ("kind", "other"), ("comment", "Late")],
+        vec![],
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page_text(&res.text().await.unwrap()).contains("no more comments can be taken"));
     // Only the lead extends, and it is audited; then comments are taken again.
@@ -423,14 +495,180 @@ async fn nothing_is_taken_after_the_deadline_until_the_lead_extends_it() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let res = cqc
-        .submit(
-            &review(HARROWDALE),
-            &format!("{}/comments", review(HARROWDALE)),
-            &[("paragraph", "x"), ("kind", "other"), ("comment", "x")],
-        )
-        .await;
+    let res = send_with_files(
+        &cqc,
+        &review(HARROWDALE),
+        &format!("{}/comments", review(HARROWDALE)),
+        &[("paragraph", "x"), ("kind", "other"), ("comment", "x")],
+        vec![],
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // Another inspection's review is not theirs.
     assert_ne!(council.page(&review(FENMOOR)).await.0, StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn a_reviewer_without_an_account_is_invited_to_set_a_password_once() {
+    let app = TestApp::spawn().await;
+    let lead = at_draft(&app).await;
+    let invite = |fields: Vec<(&'static str, &'static str)>| {
+        let lead = &lead;
+        async move {
+            lead.submit(
+                &review(HARROWDALE),
+                &format!("{}/reviewers", review(HARROWDALE)),
+                &fields,
+            )
+            .await
+        }
+    };
+    let users = || -> i64 {
+        schema::users::table
+            .count()
+            .get_result(&mut app.conn())
+            .unwrap()
+    };
+    let before = users();
+    // Mistakes are named beside their fields, and nothing is stored.
+    let res = invite(vec![
+        ("reviewer_name", ""),
+        ("reviewer_email", "not an email"),
+        ("reviewer_organisation", "icb:999"),
+    ])
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    for field in ["reviewer_email", "reviewer_organisation"] {
+        assert!(html.contains(&format!("href=\"#{field}\"")), "{field}");
+    }
+    assert!(html.contains("not an email"), "what was typed is kept");
+    assert_eq!(users(), before);
+    // A reviewer would need the lead's say: the CQC inspector cannot invite.
+    let cqc = app.signed_in(CQC).await;
+    let res = cqc
+        .submit(
+            &review(HARROWDALE),
+            &format!("{}/reviewers", review(HARROWDALE)),
+            &[
+                ("reviewer_name", "X"),
+                ("reviewer_email", "x@example.org"),
+                ("reviewer_organisation", "council"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    let res = invite(vec![
+        ("reviewer_name", "Sam Newcomer"),
+        ("reviewer_email", "Sam.Newcomer@Harrowdale.example"),
+        ("reviewer_organisation", "council"),
+    ])
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(users(), before + 1);
+    let (_, html) = lead.page(&review(HARROWDALE)).await;
+    assert!(
+        html.contains("Sam Newcomer (Harrowdale Council)"),
+        "a reviewer to choose"
+    );
+    // An account that exists is not made twice.
+    let res = invite(vec![
+        ("reviewer_name", "Sam Again"),
+        ("reviewer_email", "sam.newcomer@harrowdale.example"),
+        ("reviewer_organisation", "council"),
+    ])
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("already an account"));
+
+    // The email, through the outbox, carries a single-use link; nobody can sign in
+    // before using it.
+    let body: String = schema::outbox::table
+        .filter(schema::outbox::kind.eq("password_link"))
+        .select(schema::outbox::text_body)
+        .first(&mut app.conn())
+        .unwrap();
+    let start = body.find("/account/set-password/").unwrap();
+    let link: String = body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '-')
+        .collect();
+    assert_eq!(link.len(), "/account/set-password/".len() + 32, "{link}");
+    let newcomer = app.client();
+    let res = newcomer
+        .sign_in("sam.newcomer@harrowdale.example", "")
+        .await;
+    assert_ne!(res.status(), StatusCode::SEE_OTHER);
+    let stored: Vec<String> = schema::password_links::table
+        .select(schema::password_links::token_hash)
+        .load(&mut app.conn())
+        .unwrap();
+    assert!(
+        !stored.iter().any(|h| link.contains(h.as_str())),
+        "only a hash is kept"
+    );
+
+    let (status, html) = newcomer.page(&link).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Choose your password"));
+    for (password, confirm, message) in [
+        ("short", "short", "at least 12 characters"),
+        (
+            "a long enough password",
+            "a different one",
+            "same password in both",
+        ),
+    ] {
+        let res = newcomer
+            .submit(
+                &link,
+                &link,
+                &[("password", password), ("confirm", confirm)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.text().await.unwrap().contains(message), "{message}");
+    }
+    let password = "three quiet harbour lamps";
+    let res = newcomer
+        .submit(
+            &link,
+            &link,
+            &[("password", password), ("confirm", password)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/sign-in?password_set=1");
+    // Once only, and a made-up token fares the same.
+    assert_eq!(newcomer.page(&link).await.0, StatusCode::GONE);
+    let res = newcomer
+        .post(&link, &[("password", password), ("confirm", password)])
+        .await;
+    assert!(res.status().is_client_error());
+    assert_eq!(
+        newcomer
+            .page(&format!("/account/set-password/{}", "B".repeat(32)))
+            .await
+            .0,
+        StatusCode::GONE
+    );
+    // They sign in with it, and see the inspection they review.
+    let sam = app
+        .signed_in(("sam.newcomer@harrowdale.example", password))
+        .await;
+    let (status, _) = sam.page(&format!("/inspections/{HARROWDALE}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_ne!(
+        sam.page(&format!("/inspections/{FENMOOR}")).await.0,
+        StatusCode::OK
+    );
+    let audit: i64 = schema::audit_entries::table
+        .filter(
+            schema::audit_entries::action.eq_any(["review.reviewer_invited", "user.password_set"]),
+        )
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(audit, 2);
 }

@@ -24,13 +24,13 @@ fn migrations_go_up_down_and_up_again() {
         (&*conn, common::backend_is_postgres()),
         (db::DbConnection::Pg(_), true) | (db::DbConnection::Sqlite(_), false)
     ));
-    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 8);
+    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 9);
     assert!(
         db::run_migrations(&mut conn).unwrap().is_empty(),
         "a second run applies nothing"
     );
     db::revert_all_migrations(&mut conn).unwrap();
-    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 8);
+    assert_eq!(db::run_migrations(&mut conn).unwrap().len(), 9);
     drop(conn);
     area_send::demo::seed(&pool, &common::shipped_catalogue()).unwrap();
     drop(pool);
@@ -79,7 +79,7 @@ fn a_refused_change_writes_nothing_not_even_an_audit_entry() {
     );
     assert_eq!(
         db::inspections::list_for(&mut conn, &lead).unwrap().len(),
-        2,
+        3,
         "no inspection row left behind"
     );
     assert_eq!(
@@ -88,7 +88,7 @@ fn a_refused_change_writes_nothing_not_even_an_audit_entry() {
     );
     assert_eq!(
         db::audit::count_action(&mut conn, "inspection.created").unwrap(),
-        2
+        3
     );
 
     // The demo opened Harrowdale's surveys: one stage change so far.

@@ -29,6 +29,8 @@ pub struct InspectionRef {
     pub id: i32,
     pub council_name: String,
     pub status: &'static str,
+    /// A monitoring inspection judges progress instead of deciding an outcome.
+    pub monitoring: bool,
 }
 
 pub async fn inspection_ref(state: &AppState, id: i32) -> Result<InspectionRef, WebError> {
@@ -39,6 +41,7 @@ pub async fn inspection_ref(state: &AppState, id: i32) -> Result<InspectionRef, 
         id,
         council_name: inspection.partnership.council_name,
         status: inspection.status.label(),
+        monitoring: inspection.kind == crate::domain::inspection::InspectionKind::Monitoring,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod export;
 pub mod free_text;
 pub mod judging;
 pub mod matrix;
+pub mod monitoring;
 pub mod report;
 pub mod results;
 pub mod review;
@@ -368,6 +369,7 @@ fn setup_field(refusal: &Refusal) -> &'static str {
             Slot::Lead => "lead_inspector_id",
             Slot::Inspectors | Slot::Addition => "inspector_ids",
         },
+        Refusal::Monitoring(_) => "kind",
         _ => "partnership_id",
     }
 }
@@ -504,6 +506,7 @@ struct IcbView {
 struct InspectionView {
     id: i32,
     kind: &'static str,
+    monitoring: bool,
     status: &'static str,
     what_happens_now: &'static str,
     notified_on: String,
@@ -649,6 +652,7 @@ async fn overview_page(
         inspection: InspectionView {
             id: inspection.id,
             kind: inspection.kind.label(),
+            monitoring: inspection.kind == crate::domain::inspection::InspectionKind::Monitoring,
             status: inspection.status.label(),
             what_happens_now: inspection.status.what_happens_now(),
             notified_on: date_text(inspection.dates.notified_on),

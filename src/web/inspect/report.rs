@@ -44,6 +44,14 @@ fn heading_of(state: &AppState, kind: SectionKind) -> String {
         SectionKind::Improvements => &h.improvements,
         SectionKind::Details => &h.details,
         SectionKind::AboutInspection => &h.about_inspection,
+        SectionKind::Progress => {
+            &state
+                .catalogue
+                .framework
+                .monitoring_report
+                .headings
+                .progress
+        }
     }
     .clone()
 }
@@ -83,6 +91,9 @@ struct HubView {
     easy_read_points: usize,
     versions: Vec<VersionRow>,
     decided: Option<String>,
+    /// For a monitoring inspection: how many areas for priority action have their
+    /// progress recorded, of how many.
+    progress: Option<(usize, usize)>,
     may_write: bool,
     may_draft: bool,
     compare_from: Option<i32>,
@@ -98,17 +109,21 @@ async fn hub_page(
 ) -> Result<HttpResponse, WebError> {
     let inspection = inspection_ref(state, id).await?;
     let role = super::access(state, me, id).await?;
-    let (narratives, points, versions, decision) = db::read(&state.pool, move |c| {
+    let (narratives, points, versions, decision, carried) = db::read(&state.pool, move |c| {
         Ok::<_, AppError>((
             app::report::narratives(c, id)?,
             app::report::easy_read_points(c, id)?.0.len(),
             db::report::versions(c, id)?,
             db::report::decision(c, id)?,
+            db::monitoring::list(c, id)?,
         ))
     })
     .await?;
+    let monitoring = inspection.monitoring;
     let sections = narrative::WRITTEN
         .iter()
+        // A monitoring report prints only the partnership information of these.
+        .filter(|k| !monitoring || **k == SectionKind::PartnershipInformation)
         .map(|k| SectionRow {
             kind: k.as_str(),
             heading: heading_of(state, *k),
@@ -137,6 +152,12 @@ async fn hub_page(
                 .framework
                 .outcome(d.decision.outcome)
                 .map(|o| o.label.clone())
+        }),
+        progress: monitoring.then(|| {
+            (
+                carried.iter().filter(|a| a.progress.is_some()).count(),
+                carried.len(),
+            )
         }),
         may_write: actor.may(role, Permission::RecordFindings),
         may_draft: actor.may(role, Permission::DecideOutcome),

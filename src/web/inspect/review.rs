@@ -11,14 +11,16 @@ use super::super::error::WebError;
 use super::super::form::CheckedForm;
 use super::super::page::{see_other, FieldError, Page};
 use super::super::session::SignedIn;
+use super::super::upload::CheckedUpload;
 use super::super::AppState;
 use super::evidence::{inspection_ref, InspectionRef};
 use super::{access, require};
 use crate::app::review::{Mail, Sending};
 use crate::app::{self, AppError};
 use crate::db;
-use crate::db::review::{Comment, Review};
+use crate::db::review::{Comment, CommentDocument, Review};
 use crate::domain::access::{Permission, Role};
+use crate::domain::evidence::check_file;
 use crate::domain::inspection::{parse_date_parts, Status};
 use crate::domain::refusal::Refusal;
 use crate::domain::review::{
@@ -58,6 +60,8 @@ struct CommentView {
     kind: &'static str,
     comment: String,
     correction: String,
+    /// The supporting document's file name, if one is attached.
+    document: Option<String>,
     sent: bool,
     /// The viewer wrote it (only the author may remove an unsent comment).
     mine: bool,
@@ -80,6 +84,7 @@ struct ReviewerView {
 
 #[derive(Serialize)]
 struct ReviewView {
+    max_upload_mb: usize,
     inspection: InspectionRef,
     stage: &'static str,
     is_reviewer: bool,
@@ -111,6 +116,10 @@ struct ReviewView {
     kinds: Vec<Choice>,
     i_have_sent: bool,
     typed_comment: String,
+    /// Inviting a reviewer who has no account: the organisations, and what was typed.
+    organisation_choices: Vec<Choice>,
+    typed_reviewer_name: String,
+    typed_reviewer_email: String,
     typed_correction: String,
 }
 
@@ -175,6 +184,9 @@ struct Typed {
     correction: String,
     paragraph: String,
     kind: String,
+    reviewer_name: String,
+    reviewer_email: String,
+    reviewer_organisation: String,
     /// An answer refused: which comment, what was typed, which field, and why.
     answer: Option<AnswerTyped>,
 }
@@ -197,7 +209,7 @@ async fn review_page(
     let (role, who) = viewer(state, me, id).await?;
     let actor = me.user.actor();
     let user = me.user.id;
-    let (inspection, review, reviewers, comments, versions, team, final_report, report) =
+    let (inspection, review, reviewers, comments, versions, team, final_report, report, documents) =
         db::read(&state.pool, move |c| {
             let review = db::review::find(c, id)?;
             let report = match &review {
@@ -213,6 +225,7 @@ async fn review_page(
                 db::inspections::team(c, id)?,
                 db::review::final_report(c, id)?,
                 report,
+                db::review::document_names(c, id)?,
             ))
         })
         .await?;
@@ -246,6 +259,7 @@ async fn review_page(
                 kind: c.kind.label(),
                 comment: c.comment.clone(),
                 correction: c.correction.clone(),
+                document: documents.get(&c.id).cloned(),
                 sent: c.submitted_at.is_some(),
                 mine: c.author_id == Some(user),
                 error: refused
@@ -271,6 +285,7 @@ async fn review_page(
 
     let units = report.as_ref().map(|r| r.units()).unwrap_or_default();
     let view = ReviewView {
+        max_upload_mb: state.config.max_upload_bytes / (1024 * 1024),
         inspection: inspection_ref(state, id).await?,
         stage: inspection.status.label(),
         is_reviewer,
@@ -370,6 +385,25 @@ async fn review_page(
         i_have_sent: reviewers
             .iter()
             .any(|r| r.user_id == user && r.submitted_at.is_some()),
+        organisation_choices: std::iter::once((
+            "council".to_string(),
+            inspection.partnership.council_name.clone(),
+        ))
+        .chain(
+            inspection
+                .partnership
+                .icbs
+                .iter()
+                .map(|i| (format!("icb:{}", i.id), i.name.clone())),
+        )
+        .map(|(value, label)| Choice {
+            checked: value == typed.reviewer_organisation,
+            value,
+            label,
+        })
+        .collect(),
+        typed_reviewer_name: typed.reviewer_name,
+        typed_reviewer_email: typed.reviewer_email,
         typed_comment: typed.comment,
         typed_correction: typed.correction,
     };
@@ -523,7 +557,7 @@ pub async fn add_comment(
     state: web::Data<AppState>,
     me: SignedIn,
     path: web::Path<i32>,
-    posted: CheckedForm,
+    posted: CheckedUpload,
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     as_reviewer(&state, &me, id).await?;
@@ -533,6 +567,36 @@ pub async fn add_comment(
         paragraph: posted.text("paragraph").to_string(),
         kind: posted.text("kind").to_string(),
         answer: None,
+        ..Typed::default()
+    };
+    // A supporting document is checked as evidence documents are: its content
+    // must be a kind of document kept here, whatever its name says.
+    let document = match posted.files_in("document").next() {
+        None => None,
+        Some(file) => match check_file(
+            &file.file_name,
+            &file.bytes,
+            infer::get(&file.bytes).map(|t| t.mime_type()),
+            state.config.max_upload_bytes,
+        ) {
+            Ok((file_name, file_type)) => Some(CommentDocument {
+                file_name,
+                media_type: file_type.media_type().to_string(),
+                content: file.bytes.clone(),
+            }),
+            Err(e) => {
+                let errors = vec![FieldError::new("document", &e)];
+                return review_page(
+                    &state,
+                    &me,
+                    id,
+                    Some(typed),
+                    errors,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+        },
     };
     let (p, k, c, x) = (
         typed.paragraph.clone(),
@@ -542,10 +606,172 @@ pub async fn add_comment(
     );
     let user = me.user.id;
     let result = db::run(&state.pool, move |conn| {
-        app::review::save_comment(conn, user, id, &p, &k, &c, &x).map(|_| ())
+        let form = app::review::CommentForm {
+            paragraph: &p,
+            kind: &k,
+            comment: &c,
+            correction: &x,
+            document: document.as_ref(),
+        };
+        app::review::save_comment(conn, user, id, &form).map(|_| ())
     })
     .await;
     done(&state, &me, id, result, Some(typed)).await
+}
+
+/// The lead invites a partnership officer who has no account: they join the team
+/// as a reviewer and are emailed a single-use link to set their password.
+pub async fn invite_reviewer(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<i32>,
+    posted: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    use crate::domain::account::NewAccount;
+    use rand::RngCore;
+    let id = path.into_inner();
+    require(&state, &me, id, Permission::DecideOutcome).await?;
+    let typed = Typed {
+        reviewer_name: posted.text("reviewer_name").to_string(),
+        reviewer_email: posted.text("reviewer_email").to_string(),
+        reviewer_organisation: posted.text("reviewer_organisation").to_string(),
+        ..Typed::default()
+    };
+    let inspection = db::read(&state.pool, move |c| db::inspections::find(c, id))
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let chosen = typed.reviewer_organisation.as_str();
+    let organisation = if chosen == "council" {
+        Some((
+            Role::CouncilReviewer,
+            None,
+            inspection.partnership.council_name.clone(),
+        ))
+    } else {
+        inspection
+            .partnership
+            .icbs
+            .iter()
+            .find(|i| chosen.strip_prefix("icb:") == Some(i.id.to_string().as_str()))
+            .map(|i| (Role::IcbReviewer, Some(i.id), i.name.clone()))
+    };
+    let mut errors = vec![];
+    let account = NewAccount::parse(
+        &typed.reviewer_email,
+        &typed.reviewer_name,
+        organisation.as_ref().map_or("-", |o| o.2.as_str()),
+        "partnership",
+        false,
+    );
+    if let Err(e) = &account {
+        errors.push(FieldError::new(
+            &format!("reviewer_{}", reviewer_field(e)),
+            e,
+        ));
+    }
+    if organisation.is_none() {
+        errors.push(FieldError::new(
+            "reviewer_organisation",
+            "Choose the organisation the reviewer checks the draft for",
+        ));
+    }
+    let (Ok(account), Some((role, icb_id, _)), true) = (account, organisation, errors.is_empty())
+    else {
+        return review_page(
+            &state,
+            &me,
+            id,
+            Some(typed),
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let mut random = [0u8; crate::domain::password_link::TOKEN_CHARS];
+    rand::rngs::OsRng.fill_bytes(&mut random);
+    let actor = me.user.actor();
+    let s = state.clone();
+    let result = db::run(&state.pool, move |c| {
+        app::review::invite_reviewer(
+            c,
+            &actor,
+            &s.review_mail(),
+            id,
+            &app::review::NewReviewer {
+                account: &account,
+                role,
+                icb_id,
+            },
+            &random,
+        )
+    })
+    .await;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/inspections/{id}/review#reviewers"))),
+        Err(AppError::Refused(r)) => {
+            let field = match &r {
+                Refusal::Account(e) => format!("reviewer_{}", reviewer_field(e)),
+                _ => "reviewer_email".to_string(),
+            };
+            review_page(
+                &state,
+                &me,
+                id,
+                Some(typed),
+                vec![FieldError::new(&field, &r)],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn reviewer_field(e: &crate::domain::account::AccountError) -> &'static str {
+    match e.field() {
+        "display_name" => "name",
+        "organisation" => "organisation",
+        _ => "email",
+    }
+}
+
+/// A comment's supporting document: for the inspectors once the comment is sent,
+/// and for the reviewers of the organisation that wrote it.
+pub async fn comment_document(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<(i32, i32)>,
+) -> Result<HttpResponse, WebError> {
+    let (id, comment_id) = path.into_inner();
+    let (_, who) = viewer(&state, &me, id).await?;
+    let found = db::read(&state.pool, move |c| {
+        Ok::<_, db::DbError>(match db::review::comment(c, comment_id)? {
+            Some(comment) if comment.inspection_id == id => {
+                Some((comment, db::review::document(c, comment_id)?))
+            }
+            _ => None,
+        })
+    })
+    .await?;
+    let Some((comment, Some(document))) = found else {
+        return Err(WebError::NotFound);
+    };
+    let visible = match who {
+        Viewer::Inspector => comment.submitted_at.is_some(),
+        Viewer::Reviewer(_) => who.may_see(comment.organisation),
+    };
+    if !visible {
+        return Err(WebError::NotFound);
+    }
+    Ok(HttpResponse::Ok()
+        .content_type(document.media_type)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}\"", document.file_name),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .body(document.content))
 }
 
 pub async fn delete_comment(
@@ -650,6 +876,67 @@ pub async fn finalise(
     done(&state, &me, id, result, None).await
 }
 
+/// One sent comment and its answer, as the comment log records it.
+struct LogRow {
+    paragraph: i32,
+    organisation: String,
+    kind: &'static str,
+    comment: String,
+    correction: String,
+    document: Option<String>,
+    answer: &'static str,
+    answered: bool,
+    reason: String,
+    version: Option<i32>,
+}
+
+/// The comment log's rows (sent comments only) and the council's name.
+async fn comment_log(state: &AppState, id: i32) -> Result<(String, Vec<LogRow>), WebError> {
+    let (inspection, comments, documents) = db::read(&state.pool, move |c| {
+        Ok::<_, db::DbError>((
+            db::inspections::find(c, id)?.ok_or(db::DbError::NotFound)?,
+            db::review::comments(c, id)?,
+            db::review::document_names(c, id)?,
+        ))
+    })
+    .await?;
+    let rows = comments
+        .iter()
+        .filter(|c| c.submitted_at.is_some())
+        .map(|c| {
+            let (answer, reason, version) = c.answer.as_ref().map(answer_text).unwrap_or((
+                "Not answered yet",
+                String::new(),
+                None,
+            ));
+            LogRow {
+                paragraph: c.paragraph_number,
+                organisation: organisation_label(c.organisation, &inspection),
+                kind: c.kind.label(),
+                comment: c.comment.clone(),
+                correction: c.correction.clone(),
+                document: documents.get(&c.id).cloned(),
+                answer,
+                answered: c.answer.is_some(),
+                reason,
+                version,
+            }
+        })
+        .collect();
+    Ok((inspection.partnership.council_name, rows))
+}
+
+fn attachment(content_type: &str, file_name: String, bytes: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes)
+}
+
 /// The comment log as CSV, for the record (inspectors only).
 pub async fn log_csv(
     state: web::Data<AppState>,
@@ -658,13 +945,7 @@ pub async fn log_csv(
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     require(&state, &me, id, Permission::ViewDrafts).await?;
-    let (inspection, comments) = db::read(&state.pool, move |c| {
-        Ok::<_, db::DbError>((
-            db::inspections::find(c, id)?.ok_or(db::DbError::NotFound)?,
-            db::review::comments(c, id)?,
-        ))
-    })
-    .await?;
+    let (_, rows) = comment_log(&state, id).await?;
     let mut out = csv::Writer::from_writer(vec![]);
     let csv_error = |e: csv::Error| WebError::unexpected(e);
     out.write_record([
@@ -673,38 +954,85 @@ pub async fn log_csv(
         "kind",
         "comment",
         "proposed_correction",
+        "supporting_document",
         "answer",
         "answer_reason",
         "changed_in_version",
     ])
     .map_err(csv_error)?;
-    for c in comments.iter().filter(|c| c.submitted_at.is_some()) {
-        let (kind, text, version) =
-            c.answer
-                .as_ref()
-                .map(answer_text)
-                .unwrap_or(("Not answered yet", String::new(), None));
+    for r in &rows {
         out.write_record([
-            c.paragraph_number.to_string(),
-            organisation_label(c.organisation, &inspection),
-            c.kind.label().to_string(),
-            crate::export::neutralise(&c.comment),
-            crate::export::neutralise(&c.correction),
-            kind.to_string(),
-            crate::export::neutralise(&text),
-            version.map(|v| v.to_string()).unwrap_or_default(),
+            r.paragraph.to_string(),
+            r.organisation.clone(),
+            r.kind.to_string(),
+            crate::export::neutralise(&r.comment),
+            crate::export::neutralise(&r.correction),
+            crate::export::neutralise(r.document.as_deref().unwrap_or("")),
+            r.answer.to_string(),
+            crate::export::neutralise(&r.reason),
+            r.version.map(|v| v.to_string()).unwrap_or_default(),
         ])
         .map_err(csv_error)?;
     }
     let bytes = out
         .into_inner()
         .map_err(|e| WebError::unexpected(anyhow::anyhow!("{e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"factual-accuracy-comments-{id}.csv\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        format!("factual-accuracy-comments-{id}.csv"),
+        bytes,
+    ))
+}
+
+/// The comment log as a Word document, for the record (inspectors only): each
+/// comment under its own heading, with its answer.
+pub async fn log_docx(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<i32>,
+) -> Result<HttpResponse, WebError> {
+    use crate::export::docx::{record_docx, RecordEntry, MIME};
+    let id = path.into_inner();
+    require(&state, &me, id, Permission::ViewDrafts).await?;
+    let (council, rows) = comment_log(&state, id).await?;
+    let title = format!("Factual accuracy comments: {council}");
+    let entries: Vec<RecordEntry<'_>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut fields = vec![
+                ("Paragraph", r.paragraph.to_string()),
+                ("From", r.organisation.clone()),
+                ("Kind", r.kind.to_string()),
+                ("Comment", r.comment.clone()),
+                ("Proposed correction", r.correction.clone()),
+            ];
+            if let Some(d) = &r.document {
+                fields.push(("Supporting document", d.clone()));
+            }
+            fields.push(("Answer", r.answer.to_string()));
+            if !r.reason.trim().is_empty() {
+                fields.push(("Reason", r.reason.clone()));
+            }
+            if let Some(v) = r.version {
+                fields.push(("Changed in version", v.to_string()));
+            }
+            RecordEntry {
+                heading: format!("Comment {} on paragraph {}", i + 1, r.paragraph),
+                fields,
+            }
+        })
+        .collect();
+    let answered = rows.iter().filter(|r| r.answered).count();
+    let intro = vec![format!(
+        "{} comment(s) sent by the partnership; {} answered.",
+        rows.len(),
+        answered
+    )];
+    let bytes = record_docx(&title, &intro, &entries, &title).map_err(WebError::unexpected)?;
+    Ok(attachment(
+        MIME,
+        format!("factual-accuracy-comments-{id}.docx"),
+        bytes,
+    ))
 }

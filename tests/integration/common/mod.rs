@@ -33,9 +33,12 @@ pub const COUNCIL: (&str, &str) = (
 );
 pub const ICB: (&str, &str) = ("icb.reviewer@demo.area-send.test", "demo-icb-reviewer");
 pub const ADMIN: (&str, &str) = ("admin@demo.area-send.test", "demo-administrator");
-/// The demo's Harrowdale inspection (the reviewers' own) and Fenmoor inspection (not theirs).
+/// The demo's Harrowdale inspection (the reviewers' own); Fenmoor's finished full
+/// inspection with outcome 3; and Fenmoor's monitoring inspection, in preparation
+/// (neither is the reviewers').
 pub const HARROWDALE: i32 = 1;
-pub const FENMOOR: i32 = 2;
+pub const FENMOOR_FINISHED: i32 = 2;
+pub const FENMOOR: i32 = 3;
 
 enum Cleanup {
     Sqlite(PathBuf),

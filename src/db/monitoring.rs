@@ -1,0 +1,153 @@
+//! Monitoring inspections: the partnership's last final report, and the areas for
+//! priority action a monitoring inspection carries, each with its progress finding.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{carried_actions, final_reports, inspections};
+use super::{DbConnection, DbError};
+use crate::domain::inspection::InspectionKind;
+use crate::domain::monitoring::{self, ActionToCarry, LastFinal, Progress};
+
+/// One area for priority action carried over, with its progress finding if recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedAction {
+    pub id: i32,
+    pub from_inspection_id: i32,
+    pub from_row: String,
+    pub responsible: String,
+    pub action: String,
+    pub progress: Option<String>,
+    pub finding: String,
+    pub updated_at: Option<NaiveDateTime>,
+}
+
+/// The partnership's most recent final report of a full inspection, with its
+/// outcome and its areas for priority action as published.
+pub fn last_final(
+    conn: &mut DbConnection,
+    partnership_id: i32,
+) -> Result<Option<LastFinal>, DbError> {
+    let last: Option<(i32, i32)> = final_reports::table
+        .inner_join(inspections::table)
+        .filter(inspections::partnership_id.eq(partnership_id))
+        .filter(inspections::kind.eq(InspectionKind::Full.as_str()))
+        .order((
+            final_reports::published_on.desc(),
+            final_reports::finalised_at.desc(),
+        ))
+        .select((final_reports::inspection_id, final_reports::version_number))
+        .first(conn)
+        .optional()?;
+    let Some((inspection_id, number)) = last else {
+        return Ok(None);
+    };
+    let version = super::report::version(conn, inspection_id, Some(number))?
+        .ok_or_else(|| DbError::Corrupt(format!("final version {number} is missing")))?;
+    Ok(Some(LastFinal {
+        inspection_id,
+        outcome: version.report.outcome.id,
+        actions: monitoring::priority_actions(&version.report),
+    }))
+}
+
+pub fn insert_all(
+    conn: &mut DbConnection,
+    inspection_id: i32,
+    from_inspection_id: i32,
+    actions: &[ActionToCarry],
+) -> Result<(), DbError> {
+    for (position, a) in actions.iter().enumerate() {
+        diesel::insert_into(carried_actions::table)
+            .values((
+                carried_actions::inspection_id.eq(inspection_id),
+                carried_actions::from_inspection_id.eq(from_inspection_id),
+                carried_actions::from_row.eq(&a.from_row),
+                carried_actions::position.eq(i32::try_from(position).unwrap_or(i32::MAX)),
+                carried_actions::responsible.eq(&a.responsible),
+                carried_actions::action.eq(&a.action),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+type Row = (
+    i32,
+    i32,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<NaiveDateTime>,
+);
+
+/// The actions a monitoring inspection judges, in the full report's order.
+pub fn list(conn: &mut DbConnection, inspection_id: i32) -> Result<Vec<CarriedAction>, DbError> {
+    let rows: Vec<Row> = carried_actions::table
+        .filter(carried_actions::inspection_id.eq(inspection_id))
+        .order(carried_actions::position)
+        .select((
+            carried_actions::id,
+            carried_actions::from_inspection_id,
+            carried_actions::from_row,
+            carried_actions::responsible,
+            carried_actions::action,
+            carried_actions::progress,
+            carried_actions::finding,
+            carried_actions::updated_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                from_inspection_id,
+                from_row,
+                responsible,
+                action,
+                progress,
+                finding,
+                updated_at,
+            )| {
+                CarriedAction {
+                    id,
+                    from_inspection_id,
+                    from_row,
+                    responsible,
+                    action,
+                    progress,
+                    finding,
+                    updated_at,
+                }
+            },
+        )
+        .collect())
+}
+
+/// Record the progress finding of one action of this inspection; false when the
+/// action is not this inspection's.
+pub fn save_progress(
+    conn: &mut DbConnection,
+    inspection_id: i32,
+    action_id: i32,
+    progress: &Progress,
+    by: i32,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let changed = diesel::update(
+        carried_actions::table
+            .filter(carried_actions::id.eq(action_id))
+            .filter(carried_actions::inspection_id.eq(inspection_id)),
+    )
+    .set((
+        carried_actions::progress.eq(Some(&progress.judgement)),
+        carried_actions::finding.eq(&progress.finding),
+        carried_actions::updated_by.eq(Some(by)),
+        carried_actions::updated_at.eq(Some(now)),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
