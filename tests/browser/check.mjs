@@ -231,6 +231,19 @@ const PAGES = [
   ["compare two versions", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/compare?from=1&to=2`)],
   ["compare two versions, every paragraph", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/report/compare?from=1&to=2&all=yes`)],
   ["drafts refused to a reviewer", DEMO.council, async (p) => p.goto(`${BASE}/inspections/1/report/versions/1`)],
+  // Fenmoor: a finished outcome 3 inspection (2) and its monitoring inspection (3).
+  ["a finished inspection's final report", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/2/report/versions/1`)],
+  ["a finished inspection's check page", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/2/review`)],
+  ["monitoring inspection overview", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/3`)],
+  ["monitoring report, nothing judged yet", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/3/report`)],
+  ["progress against the areas for priority action", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/3/progress`)],
+  ["progress with errors", DEMO.lead, async (p) => {
+    await p.goto(`${BASE}/inspections/3/progress`);
+    await Promise.all([p.waitForNavigation(), p.click("form[action*='/progress/'] button[type=submit]")]);
+  }],
+  // Setting a password from an emailed link.
+  ["a password link that does not work", null, async (p) => p.goto(`${BASE}/account/set-password/${"A".repeat(32)}`)],
+  ["sign in, password set notice", null, async (p) => p.goto(`${BASE}/sign-in?password_set=1`)],
   // Distributing the surveys, each with its error state where it has a form.
   ["distributing the surveys", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/distribution`)],
   ["distributing the surveys, setting added", DEMO.lead, async (p) => p.goto(`${BASE}/inspections/1/distribution?added=1`)],
@@ -690,6 +703,28 @@ function invitationLinks() {
   await visitor.context().close();
 }
 
+// ---- A monitoring inspection: progress against each area for priority action, then a draft ----
+{
+  const lead = await newPage();
+  await signIn(lead, DEMO.lead);
+  await lead.goto(`${BASE}/inspections/3/progress`);
+  await tabThrough(lead, "progress against the areas for priority action");
+  const forms = await lead.$$eval("form[action*='/progress/']", (fs) => fs.map((f) => f.getAttribute("action")));
+  for (const [i, action] of forms.entries()) {
+    await lead.check(`form[action='${action}'] input[name=judgement] >> nth=${i % 2}`);
+    await lead.fill(`form[action='${action}'] textarea[name=finding]`, `What inspectors found about action ${i + 1}.`);
+    await Promise.all([lead.waitForNavigation(), lead.click(`form[action='${action}'] button[type=submit]`)]);
+  }
+  check("progress is recorded against every area for priority action", (await lead.textContent("main")).includes(`against ${forms.length} of ${forms.length}`));
+  await audit(lead, "progress recorded");
+  await lead.goto(`${BASE}/inspections/3/report`);
+  await audit(lead, "monitoring report, ready to draft");
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/report/drafts'] button[type=submit]")]);
+  check("a monitoring report is drafted", (await lead.textContent("main")).includes("Progress against the areas for priority action"));
+  await audit(lead, "monitoring report draft");
+  await lead.context().close();
+}
+
 // ---- The partnership's factual accuracy check, last: it moves the demo inspection on ----
 {
   const lead = await newPage();
@@ -705,6 +740,43 @@ function invitationLinks() {
   await lead.goto(`${BASE}/inspections/1/review`);
   await audit(lead, "send a draft for checking");
   await tabThrough(lead, "send a draft for checking");
+  // A reviewer without an account is invited, and sets a password from the email.
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/review/reviewers'] button[type=submit]")]);
+  await audit(lead, "invite a reviewer, with errors");
+  const newcomer = ["new.reviewer@demo.area-send.test", "a newcomer's own password"];
+  await lead.fill("#reviewer_name", "Sam Newcomer (demo)");
+  await lead.fill("#reviewer_email", newcomer[0]);
+  await lead.check("#reviewer_organisation");
+  await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/review/reviewers'] button[type=submit]")]);
+  check("an invited reviewer joins the reviewers", (await lead.textContent("main")).includes("Sam Newcomer"));
+  let setLink = null;
+  for (let i = 0; i < 120 && !setLink; i++) {
+    for (const name of readdirSync(process.env.AREA_SEND_OUTBOX || ".").filter((n) => n.endsWith(".eml"))) {
+      const text = readFileSync(join(process.env.AREA_SEND_OUTBOX, name), "utf8").replace(/=\r?\n/g, "");
+      const m = text.match(/\/account\/set-password\/([A-Za-z0-9]{32})/);
+      if (m) setLink = m[0];
+    }
+    if (!setLink) await new Promise((r) => setTimeout(r, 500));
+  }
+  check("the invited reviewer's email holds a link to set a password", !!setLink);
+  if (setLink) {
+    const invited = await newPage();
+    await invited.goto(`${BASE}${setLink}`);
+    await audit(invited, "choose your password");
+    await tabThrough(invited, "choose your password");
+    await invited.fill("#password", newcomer[1]);
+    await invited.fill("#confirm", "something else entirely");
+    await Promise.all([invited.waitForNavigation(), invited.click("main button[type=submit]")]);
+    await audit(invited, "choose your password, with errors");
+    await invited.fill("#password", newcomer[1]);
+    await invited.fill("#confirm", newcomer[1]);
+    await Promise.all([invited.waitForNavigation(), invited.click("main button[type=submit]")]);
+    check("setting the password leads to sign in", invited.url().includes("/sign-in?password_set"), invited.url());
+    await invited.goto(`${BASE}${setLink}`);
+    check("the link works once", (await invited.textContent("main")).includes("does not work"));
+    await invited.context().close();
+  }
+  await lead.goto(`${BASE}/inspections/1/review`);
   await lead.fill("#working_days", "0");
   await Promise.all([lead.waitForNavigation(), lead.click("form[action$='/review/send'] button[type=submit]")]);
   await audit(lead, "send a draft, with errors");
@@ -727,6 +799,7 @@ function invitationLinks() {
   await council.check("#kind");
   await council.fill("#comment", "The figure for new plans on time is from the wrong year.");
   await council.fill("#correction", "Use the 2025 figure.");
+  await council.setInputFiles("#document", { name: "figures.txt", mimeType: "text/plain", buffer: Buffer.from("New plans on time, 2025: 61%\n") });
   await Promise.all([council.waitForNavigation(), council.click("form[action$='/review/comments'] button[type=submit]")]);
   await audit(council, "reviewer: a comment saved");
   await Promise.all([council.waitForNavigation(), council.click("form[action$='/review/submit'] button[type=submit]")]);
@@ -737,6 +810,13 @@ function invitationLinks() {
   await audit(icb, "ICB reviewer: check the draft");
   await Promise.all([icb.waitForNavigation(), icb.click("form[action$='/review/submit'] button[type=submit]")]);
   await icb.context().close();
+  // The invited reviewer signs in with the password they chose and sends too.
+  const newcomerPage = await newPage();
+  await signIn(newcomerPage, newcomer);
+  await newcomerPage.goto(`${BASE}/inspections/1/review`);
+  check("the invited reviewer can sign in and check the draft", (await newcomerPage.textContent("main")).includes("Check the draft"));
+  await Promise.all([newcomerPage.waitForNavigation(), newcomerPage.click("form[action$='/review/submit'] button[type=submit]")]);
+  await newcomerPage.context().close();
 
   await lead.goto(`${BASE}/inspections/1/review`);
   await audit(lead, "the check with a comment to answer");
