@@ -86,6 +86,17 @@ pub fn save_progress(
     })
 }
 
+/// How many actions have a progress judgement the framework file still has (one
+/// removed from the file since must be recorded again, not printed under a name the
+/// framework no longer has).
+pub fn judged_count(catalogue: &Catalogue, actions: &[CarriedAction]) -> usize {
+    actions
+        .iter()
+        .filter_map(|a| a.progress.as_deref())
+        .filter(|p| catalogue.framework.progress_judgement(p).is_some())
+        .count()
+}
+
 /// The monitoring report as it stands: refused until every action has its progress.
 pub fn current_report(
     conn: &mut DbConnection,
@@ -98,15 +109,13 @@ pub fn current_report(
         full_inspection,
     } = progress(conn, inspection_id)?;
     let framework = &catalogue.framework;
-    let unjudged = actions.iter().filter(|a| a.progress.is_none()).count();
+    let unjudged = actions.len() - judged_count(catalogue, &actions);
     if unjudged > 0 {
         return Err(MonitoringRefusal::Unjudged { count: unjudged }.into());
     }
     let mut judged = vec![];
     for a in &actions {
         let id = a.progress.as_deref().unwrap_or_default();
-        // A judgement removed from the framework file since it was recorded must be
-        // recorded again, not printed under a name the framework no longer has.
         let Some(judgement) = framework.progress_judgement(id) else {
             return Err(MonitoringRefusal::Unjudged { count: 1 }.into());
         };

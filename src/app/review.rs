@@ -634,20 +634,41 @@ pub fn invite_reviewer(
     random: &[u8; password_link::TOKEN_CHARS],
 ) -> Result<i32, AppError> {
     conn.transaction(|conn| {
-        let user = super::accounts::add_user(
-            conn,
-            reviewer.account,
-            password_link::NO_PASSWORD,
-            Some(actor.user_id),
-        )?;
-        super::inspections::add_member(
-            conn,
-            inspection_id,
-            user.id,
-            reviewer.role,
-            reviewer.icb_id,
-            actor,
-        )?;
+        let status =
+            db::inspections::status_of(conn, inspection_id)?.ok_or(AppError::NotFound)?;
+        if status != Status::Draft {
+            return Err(ReviewRefusal::InviteOnlyWhileDrafting.into());
+        }
+        // Someone invited before who never set a password (a lost or expired link)
+        // is sent a new link; any other existing account is refused.
+        let user = match db::users::find_for_sign_in(conn, &reviewer.account.email)? {
+            Some((user, hash)) if hash == password_link::NO_PASSWORD => {
+                db::users::end_password_links(conn, user.id, db::now())?;
+                user
+            }
+            Some(_) => {
+                return Err(crate::domain::account::AccountError::EmailTaken(
+                    reviewer.account.email.clone(),
+                )
+                .into())
+            }
+            None => super::accounts::add_user(
+                conn,
+                reviewer.account,
+                password_link::NO_PASSWORD,
+                Some(actor.user_id),
+            )?,
+        };
+        if db::inspections::role_of(conn, inspection_id, user.id)?.is_none() {
+            super::inspections::add_member(
+                conn,
+                inspection_id,
+                user.id,
+                reviewer.role,
+                reviewer.icb_id,
+                actor,
+            )?;
+        }
         let token = password_link::token_from(random);
         let now = db::now();
         db::users::insert_password_link(

@@ -32,8 +32,10 @@ pub fn last_final(
         .inner_join(inspections::table)
         .filter(inspections::partnership_id.eq(partnership_id))
         .filter(inspections::kind.eq(InspectionKind::Full.as_str()))
+        // The latest inspection by when it happened, not by a publication date
+        // typed when finalising.
         .order((
-            final_reports::published_on.desc(),
+            inspections::on_site_end.desc(),
             final_reports::finalised_at.desc(),
         ))
         .select((final_reports::inspection_id, final_reports::version_number))

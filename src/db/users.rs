@@ -176,6 +176,22 @@ pub fn password_link(
         .optional()?)
 }
 
+/// End every unused link of a user (a new one is being sent).
+pub fn end_password_links(
+    conn: &mut DbConnection,
+    user_id: i32,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(
+        password_links::table
+            .filter(password_links::user_id.eq(user_id))
+            .filter(password_links::used_at.is_null()),
+    )
+    .set(password_links::used_at.eq(Some(now)))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Mark the link used, if nobody has just used it; false if they have.
 pub fn use_password_link(
     conn: &mut DbConnection,

@@ -316,6 +316,10 @@ pub fn may_finalise(
 pub enum ReviewRefusal {
     #[error("Only a draft can be sent for checking: move the inspection to \"Drafting the report\" first.")]
     NotADraft,
+    #[error(
+        "Reviewers are invited while the report is being drafted, before it is sent for checking."
+    )]
+    InviteOnlyWhileDrafting,
     #[error("Choose a draft version to send.")]
     NoVersion,
     #[error("Choose at least one reviewer from the partnership.")]

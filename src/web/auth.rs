@@ -299,7 +299,19 @@ pub async fn set_password(
             errors,
         );
     }
-    // Hash before taking a connection: argon2 is slow on purpose.
+    // A spent or made-up link is refused before any hashing: argon2 is slow on
+    // purpose, and nobody should be able to make the server do it for nothing.
+    let t = token.clone();
+    match db::read(&state.pool, move |c| {
+        crate::app::review::password_link_usable(c, &t)
+    })
+    .await
+    {
+        Ok(()) => {}
+        Err(crate::app::AppError::Refused(_)) => return link_gone(&state, &session),
+        Err(e) => return Err(e.into()),
+    }
+    // Hash before taking a connection for the write.
     let password = password.to_string();
     let hash = web::block(move || crate::password::hash(&password))
         .await

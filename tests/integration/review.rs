@@ -572,30 +572,45 @@ async fn a_reviewer_without_an_account_is_invited_to_set_a_password_once() {
         html.contains("Sam Newcomer (Harrowdale Council)"),
         "a reviewer to choose"
     );
-    // An account that exists is not made twice.
-    let res = invite(vec![
-        ("reviewer_name", "Sam Again"),
-        ("reviewer_email", "sam.newcomer@harrowdale.example"),
-        ("reviewer_organisation", "council"),
-    ])
-    .await;
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.text().await.unwrap().contains("already an account"));
+    let again = || {
+        invite(vec![
+            ("reviewer_name", "Sam Again"),
+            ("reviewer_email", "sam.newcomer@harrowdale.example"),
+            ("reviewer_organisation", "council"),
+        ])
+    };
+    // A second invitation before the password is set (a lost link) sends a new link
+    // and ends the first; it makes no second account or team place.
+    assert_eq!(again().await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(users(), before + 1);
+    assert_eq!(reviewer_ids(&app).len(), 3, "one team place");
 
-    // The email, through the outbox, carries a single-use link; nobody can sign in
-    // before using it.
-    let body: String = schema::outbox::table
+    // The emails, through the outbox, carry single-use links; nobody can sign in
+    // before using one.
+    let links: Vec<String> = schema::outbox::table
         .filter(schema::outbox::kind.eq("password_link"))
+        .order(schema::outbox::id)
         .select(schema::outbox::text_body)
-        .first(&mut app.conn())
-        .unwrap();
-    let start = body.find("/account/set-password/").unwrap();
-    let link: String = body[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '-')
+        .load::<String>(&mut app.conn())
+        .unwrap()
+        .iter()
+        .map(|body| {
+            let start = body.find("/account/set-password/").unwrap();
+            body[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '-')
+                .collect()
+        })
         .collect();
+    assert_eq!(links.len(), 2);
+    let link = links[1].clone();
     assert_eq!(link.len(), "/account/set-password/".len() + 32, "{link}");
     let newcomer = app.client();
+    assert_eq!(
+        newcomer.page(&links[0]).await.0,
+        StatusCode::GONE,
+        "the first link ended"
+    );
     let res = newcomer
         .sign_in("sam.newcomer@harrowdale.example", "")
         .await;
@@ -653,6 +668,10 @@ async fn a_reviewer_without_an_account_is_invited_to_set_a_password_once() {
             .0,
         StatusCode::GONE
     );
+    // Now the account is theirs: it is not invited again.
+    let res = again().await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("already an account"));
     // They sign in with it, and see the inspection they review.
     let sam = app
         .signed_in(("sam.newcomer@harrowdale.example", password))
@@ -670,5 +689,5 @@ async fn a_reviewer_without_an_account_is_invited_to_set_a_password_once() {
         .count()
         .get_result(&mut app.conn())
         .unwrap();
-    assert_eq!(audit, 2);
+    assert_eq!(audit, 3, "two invitations and a password set");
 }

@@ -122,11 +122,7 @@ async fn progress_page(
         })
         .collect();
     let view = ProgressView {
-        judged: progress
-            .actions
-            .iter()
-            .filter(|a| a.progress.is_some())
-            .count(),
+        judged: app::monitoring::judged_count(&state.catalogue, &progress.actions),
         inspection,
         full_inspection: progress
             .full_inspection
@@ -158,6 +154,11 @@ pub async fn save(
 ) -> Result<HttpResponse, WebError> {
     let (id, action_id) = path.into_inner();
     require(&state, &me, id, Permission::RecordFindings).await?;
+    // Another inspection's action, or none, is not found, whatever was typed.
+    let ours = db::read(&state.pool, move |c| db::monitoring::list(c, id)).await?;
+    if !ours.iter().any(|a| a.id == action_id) {
+        return Err(WebError::NotFound);
+    }
     let typed = Typed {
         action_id,
         judgement: form.text("judgement"),
@@ -201,7 +202,8 @@ pub async fn save(
             "/inspections/{id}/progress#action-{action_id}"
         ))),
         Err(AppError::Refused(r)) => {
-            let errors = vec![FieldError::new(&format!("judgement-{action_id}"), &r)];
+            // The forms are gone once the report is final: point at the page.
+            let errors = vec![FieldError::new("progress", &r)];
             progress_page(&state, &me, id, StatusCode::CONFLICT, errors, Some(typed)).await
         }
         Err(e) => Err(e.into()),

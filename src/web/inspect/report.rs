@@ -155,7 +155,7 @@ async fn hub_page(
         }),
         progress: monitoring.then(|| {
             (
-                carried.iter().filter(|a| a.progress.is_some()).count(),
+                app::monitoring::judged_count(&state.catalogue, &carried),
                 carried.len(),
             )
         }),

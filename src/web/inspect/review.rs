@@ -441,6 +441,7 @@ fn field_of(r: &ReviewRefusal) -> &'static str {
         ReviewRefusal::Answer(_) => "comments",
         ReviewRefusal::Final(_) => "finalise",
         ReviewRefusal::NotADraft | ReviewRefusal::NotInCheck => "review",
+        ReviewRefusal::InviteOnlyWhileDrafting => "review",
     }
 }
 
@@ -711,6 +712,8 @@ pub async fn invite_reviewer(
         Err(AppError::Refused(r)) => {
             let field = match &r {
                 Refusal::Account(e) => format!("reviewer_{}", reviewer_field(e)),
+                // The form is gone once the draft is sent: name the page's heading.
+                Refusal::Review(ReviewRefusal::InviteOnlyWhileDrafting) => "review".to_string(),
                 _ => "reviewer_email".to_string(),
             };
             review_page(
