@@ -183,6 +183,11 @@ async fn a_monitoring_inspection_inherits_the_priority_actions_and_judges_progre
         assert!(text.contains(expected), "{expected}\n{text}");
     }
     assert!(!text.contains("What is it like to be a child"));
+    let (_, hub) = lead.page(&format!("/inspections/{FENMOOR}/report")).await;
+    assert!(
+        hub.contains("<td>Monitoring inspection after outcome 3</td>"),
+        "a monitoring draft gives no outcome of its own"
+    );
     for file in ["report.docx", "report.html"] {
         let res = lead
             .get(&format!("/inspections/{FENMOOR}/report/versions/1/{file}"))

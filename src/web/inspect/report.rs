@@ -79,7 +79,8 @@ struct SectionRow {
 #[derive(Serialize)]
 struct VersionRow {
     number: i32,
-    outcome: u8,
+    /// "Outcome 2"; for a monitoring report, which gives no outcome, what it is.
+    outcome: String,
     note: String,
     created_at: String,
 }
@@ -141,7 +142,16 @@ async fn hub_page(
             .iter()
             .map(|v| VersionRow {
                 number: v.number,
-                outcome: v.outcome,
+                outcome: if monitoring {
+                    state
+                        .catalogue
+                        .framework
+                        .monitoring_report
+                        .outcome_label
+                        .clone()
+                } else {
+                    format!("Outcome {}", v.outcome)
+                },
                 note: v.note.clone(),
                 created_at: v.created_at.format("%-d %B %Y at %H:%M UTC").to_string(),
             })
