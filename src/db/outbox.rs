@@ -38,6 +38,11 @@ pub struct NewEmail {
 /// so the outbox never keeps a way into someone's answers.
 pub const PERSONAL_KINDS: [&str; 3] = ["invitation", "reminder", "password_link"];
 
+/// A password link that failed for good is not sent again: its body (holding the
+/// link) is cleared, and the lead inspector invites the person again, which sends
+/// a new link and ends the old one.
+pub const PASSWORD_LINK: &str = "password_link";
+
 /// Queue an email; call inside the transaction of the action that causes it.
 pub fn enqueue(
     conn: &mut DbConnection,
@@ -219,6 +224,15 @@ pub fn mark_failed(
         outbox::last_error.eq(Some(error)),
     ))
     .execute(conn)?;
+    if status == Delivery::Failed {
+        diesel::update(
+            outbox::table
+                .filter(outbox::id.eq(claimed.id))
+                .filter(outbox::kind.eq(PASSWORD_LINK)),
+        )
+        .set((outbox::text_body.eq(""), outbox::html_body.eq("")))
+        .execute(conn)?;
+    }
     Ok(status)
 }
 
@@ -332,6 +346,7 @@ pub fn retry_failed(
         // An erased address cannot be sent to, a link into a closed survey is no use,
         // and nobody who opted out or has answered is written to again.
         .filter(outbox::recipient.ne(super::distribution::ERASED))
+        .filter(outbox::kind.ne(PASSWORD_LINK))
         .filter(
             outbox::invitation_id
                 .is_null()

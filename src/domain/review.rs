@@ -111,7 +111,9 @@ pub const REMIND_AT: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
 
 /// The deadline of a check sent at `sent_at` (UTC) for `working_days`: 5pm London
 /// time on the last of those working days (not counting the day it is sent), and a
-/// reminder at 9am two working days before.
+/// reminder at 9am two working days before. A check of one or two working days is
+/// reminded on the first working day after it was sent instead, so the reminder
+/// never arrives on the heels of the email that sent the draft.
 pub fn deadline(
     holidays: &BankHolidays,
     sent_at: NaiveDateTime,
@@ -119,7 +121,8 @@ pub fn deadline(
 ) -> Result<Deadline, WorkingDayError> {
     let sent_day = super::schedule::london_day(sent_at);
     let last = holidays.add_working_days(sent_day, working_days.max(1))?;
-    let remind_day = holidays.sub_working_days(last, 2)?.max(sent_day);
+    let first = holidays.add_working_days(sent_day, 1)?;
+    let remind_day = holidays.sub_working_days(last, 2)?.max(first);
     Ok(Deadline {
         closes_at: london_at(last, CLOSES_AT),
         remind_at: london_at(remind_day, REMIND_AT).max(sent_at),
@@ -390,8 +393,20 @@ mod tests {
         // starts from Saturday, so Monday is the first working day.
         let d = deadline(&holidays(), utc("2027-07-02 23:30"), 1).unwrap();
         assert_eq!(d.closes_at, utc("2027-07-05 16:00"));
-        // With one working day, the reminder cannot be before it was sent.
-        assert!(d.remind_at >= utc("2027-07-02 23:30"));
+        // With one working day, the reminder is that day's morning, not at once.
+        assert_eq!(d.remind_at, utc("2027-07-05 08:00"));
+    }
+
+    #[test]
+    fn a_short_check_is_reminded_the_next_working_morning() {
+        // Sent Friday 9 July 2027 at 10:00 (London 11:00) for two working days:
+        // closes Tuesday 13th; the reminder is Monday 12th at 9am, not Friday.
+        let d = deadline(&holidays(), utc("2027-07-09 10:00"), 2).unwrap();
+        assert_eq!(d.closes_at, utc("2027-07-13 16:00"));
+        assert_eq!(d.remind_at, utc("2027-07-12 08:00"));
+        // Three working days: two before the last is the Monday too.
+        let d = deadline(&holidays(), utc("2027-07-09 10:00"), 3).unwrap();
+        assert_eq!(d.remind_at, utc("2027-07-12 08:00"));
     }
 
     #[test]

@@ -66,6 +66,12 @@ async fn a_monitoring_inspection_inherits_the_priority_actions_and_judges_progre
         );
     }
     let page = format!("/inspections/{FENMOOR}/progress");
+    // Findings and an outcome belong to full inspections: their pages lead here.
+    for other in ["findings", "outcome"] {
+        let res = lead.get(&format!("/inspections/{FENMOOR}/{other}")).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{other}");
+        assert_eq!(location(&res), page);
+    }
     let (status, html) = lead.page(&page).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Progress recorded against 0 of 2"));

@@ -177,3 +177,61 @@ async fn two_instances_sending_at_once_deliver_each_email_exactly_once() {
     assert_eq!(smtp.received.messages().len(), 40, "none sent twice");
     assert_eq!(counts(&app), vec![(Delivery::Sent, 40)]);
 }
+
+#[actix_web::test]
+async fn a_password_link_that_fails_for_good_is_cleared_and_not_sent_again() {
+    let app = TestApp::spawn().await;
+    queue(&app, 1, "Survey");
+    outbox::enqueue(
+        &mut app.conn(),
+        &outbox::NewEmail {
+            inspection_id: Some(HARROWDALE),
+            kind: outbox::PASSWORD_LINK.into(),
+            recipient: "new.reviewer@example.org".into(),
+            subject: "Choose your password".into(),
+            text_body: "/account/set-password/abc".into(),
+            html_body: "<a href=\"/account/set-password/abc\">Choose</a>".into(),
+            survey_id: None,
+            invitation_id: None,
+        },
+        db::now(),
+    )
+    .unwrap();
+    let down = SmtpServer::start(0).await;
+    let port = down.port;
+    down.stop();
+    // One attempt and no more: both fail for good.
+    let once = Backoff {
+        attempts: 1,
+        ..Backoff::default()
+    };
+    let round = deliver_due(
+        &app.pool,
+        &Mailer::loopback(port),
+        &from(),
+        "a",
+        once,
+        Duration::minutes(LEASE),
+        10,
+    )
+    .await
+    .unwrap();
+    assert_eq!(round.failed, 2, "{round:?}");
+    use area_send::db::schema::outbox::dsl;
+    let bodies: Vec<(String, String)> = dsl::outbox
+        .order(dsl::id)
+        .select((dsl::kind, dsl::text_body))
+        .load(&mut app.conn())
+        .unwrap();
+    assert_eq!(
+        bodies[0].1, "Please answer the survey.",
+        "an ordinary email keeps its body"
+    );
+    assert_eq!(
+        bodies[1],
+        (outbox::PASSWORD_LINK.to_string(), String::new())
+    );
+    // Sending the failed ones again takes the survey email only.
+    let n = outbox::retry_failed(&mut app.conn(), HARROWDALE, None, db::now()).unwrap();
+    assert_eq!(n, 1);
+}

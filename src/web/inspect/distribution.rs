@@ -831,6 +831,8 @@ pub async fn tracking(
 #[derive(Serialize)]
 struct EmailView {
     id: i32,
+    /// A password link is not sent again; the person is invited again instead.
+    retriable: bool,
     kind: String,
     recipient: String,
     subject: String,
@@ -906,6 +908,7 @@ async fn emails_page(
             .into_iter()
             .map(|e| EmailView {
                 id: e.id,
+                retriable: e.kind != crate::db::outbox::PASSWORD_LINK,
                 kind: e.kind,
                 recipient: e.recipient,
                 subject: e.subject,

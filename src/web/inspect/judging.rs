@@ -186,6 +186,10 @@ pub async fn findings(
     let id = path.into_inner();
     require(&state, &me, id, Permission::ViewEvidence).await?;
     let inspection = inspection_ref(&state, id).await?;
+    // A monitoring inspection judges progress, not findings and an outcome.
+    if inspection.monitoring {
+        return Ok(see_other(&format!("/inspections/{id}/progress")));
+    }
     let j = judgement(&state, id).await?;
     let bodies = app::report::bodies(&j.inspection);
     let n = j.findings.len();
@@ -785,6 +789,9 @@ pub async fn outcome(
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     require(&state, &me, id, Permission::ViewEvidence).await?;
+    if inspection_ref(&state, id).await?.monitoring {
+        return Ok(see_other(&format!("/inspections/{id}/progress")));
+    }
     outcome_page(&state, &me, id, StatusCode::OK, vec![], None).await
 }
 
