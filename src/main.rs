@@ -354,6 +354,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 "{invited} people are invited by email, with one round of reminders; the emails are written to {} as the service starts.",
                 config.mail_url.as_str().trim_start_matches("file://")
             );
+            let lead = db::users::find_by_email(
+                &mut *pool.get()?,
+                &area_send::domain::account::Email::parse(area_send::demo::ACCOUNTS[0].email)?,
+            )?
+            .ok_or_else(|| anyhow::anyhow!("the demo's lead inspector is missing"))?;
+            for other in db::inspections::list_for(&mut *pool.get()?, &lead.actor())? {
+                if other.id != inspection {
+                    println!(
+                        "{} ({}, {}): {}/inspections/{}",
+                        other.council_name,
+                        other.kind.label(),
+                        other.status.label().to_lowercase(),
+                        config.base_url,
+                        other.id
+                    );
+                }
+            }
             println!();
             serve_forever(config, pool)
         }

@@ -162,6 +162,11 @@ pub fn open_pool(url: &DatabaseUrl, size: u32) -> Result<Pool, DbError> {
             std::fs::create_dir_all(dir)
                 .map_err(|e| DbError::Open(format!("cannot create {}: {e}", dir.display())))?;
         }
+        // Put a new file into WAL mode once, alone: the pool opens its connections
+        // at the same moment, and switching the journal mode needs the file to itself
+        // (the losers' "database is locked" would be logged, then retried).
+        let first = Manager { url: url.clone() };
+        r2d2::ManageConnection::connect(&first).map_err(|e| DbError::Open(e.to_string()))?;
     }
     r2d2::Pool::builder()
         .max_size(size)
