@@ -5,11 +5,10 @@
 use diesel::Connection;
 use serde_json::json;
 
-use super::report::{bodies, easy_read_points, particulars};
+use super::report::{bodies, easy_read_for, particulars};
 use super::AppError;
 use crate::catalogue::Catalogue;
 use crate::db::{self, audit, monitoring::CarriedAction, DbConnection};
-use crate::domain::easy_read;
 use crate::domain::inspection::{date_range, InspectionKind, Status, TransitionError};
 use crate::domain::monitoring::{self, MonitoringRefusal};
 use crate::domain::report::{
@@ -146,13 +145,6 @@ pub fn current_report(
         actions: &judged,
     };
     let report = report::build_monitoring(&input);
-    let (points, _) = easy_read_points(conn, inspection_id)?;
-    let area = crate::domain::partnership::area_name(&inspection.partnership.council_name);
-    let easy = easy_read::summary(
-        framework.report.easy_read_title.replace("{area}", &area),
-        &report.partnership,
-        &inspection_dates,
-        &points,
-    );
+    let easy = easy_read_for(conn, catalogue, &inspection, &report, &inspection_dates)?;
     Ok((report, easy))
 }

@@ -479,15 +479,30 @@ pub fn current_report(
         citation_labels: &citation_labels,
     };
     let report = report::build(&input);
-    let (points, _) = easy_read_points(conn, inspection_id)?;
-    let area = crate::domain::partnership::area_name(&j.inspection.partnership.council_name);
-    let easy = easy_read::summary(
-        framework.report.easy_read_title.replace("{area}", &area),
-        &report.partnership,
-        &inspection_dates,
-        &points,
-    );
+    let easy = easy_read_for(conn, catalogue, &j.inspection, &report, &inspection_dates)?;
     Ok((report, easy))
+}
+
+/// The easy-read summary that goes with a report (full or monitoring).
+pub fn easy_read_for(
+    conn: &mut DbConnection,
+    catalogue: &Catalogue,
+    inspection: &Inspection,
+    report: &Report,
+    inspection_dates: &str,
+) -> Result<EasyReadSummary, AppError> {
+    let (points, _) = easy_read_points(conn, inspection.id)?;
+    let area = crate::domain::partnership::area_name(&inspection.partnership.council_name);
+    Ok(easy_read::summary(
+        catalogue
+            .framework
+            .report
+            .easy_read_title
+            .replace("{area}", &area),
+        &report.partnership,
+        inspection_dates,
+        &points,
+    ))
 }
 
 /// Save the report as it stands as a new, immutable draft version; returns its number.

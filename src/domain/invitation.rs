@@ -218,7 +218,7 @@ fn mac(key: &[u8], message: &[u8]) -> [u8; 32] {
     }
 }
 
-pub(crate) const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /// The personal link token of the invitation with `nonce`: 26 letters and digits
 /// (about 155 bits), the same every time it is made, so reminders carry the same
@@ -226,9 +226,12 @@ pub(crate) const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi
 pub fn invitation_token(link_key: &[u8], nonce: &str) -> String {
     let mut message = b"invitation\0".to_vec();
     message.extend_from_slice(nonce.as_bytes());
-    mac(link_key, &message)
-        .iter()
-        .take(26)
+    base62(mac(link_key, &message).iter().take(26))
+}
+
+/// Bytes as letters and digits, one character each, for tokens in links.
+pub(crate) fn base62<'a>(bytes: impl Iterator<Item = &'a u8>) -> String {
+    bytes
         .map(|b| {
             BASE62
                 .get(usize::from(*b) % BASE62.len())

@@ -4,7 +4,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::invitation::{sha256_hex, BASE62};
+use super::invitation::{base62, sha256_hex};
 
 /// How long a link works: long enough to cover a weekend and a bank holiday.
 pub const VALID_FOR_DAYS: i64 = 7;
@@ -18,15 +18,7 @@ pub const NO_PASSWORD: &str = "!unset";
 
 /// A new token from random bytes (the caller supplies them, so this stays pure).
 pub fn token_from(random: &[u8; TOKEN_CHARS]) -> String {
-    random
-        .iter()
-        .map(|b| {
-            BASE62
-                .get(usize::from(*b) % BASE62.len())
-                .copied()
-                .unwrap_or(b'0') as char
-        })
-        .collect()
+    base62(random.iter())
 }
 
 /// What is stored to find a link from its token.
