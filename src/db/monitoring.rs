@@ -10,7 +10,8 @@ use crate::domain::inspection::InspectionKind;
 use crate::domain::monitoring::{self, ActionToCarry, LastFinal, Progress};
 
 /// One area for priority action carried over, with its progress finding if recorded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = carried_actions)]
 pub struct CarriedAction {
     pub id: i32,
     pub from_inspection_id: i32,
@@ -74,59 +75,13 @@ pub fn insert_all(
     Ok(())
 }
 
-type Row = (
-    i32,
-    i32,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    Option<NaiveDateTime>,
-);
-
 /// The actions a monitoring inspection judges, in the full report's order.
 pub fn list(conn: &mut DbConnection, inspection_id: i32) -> Result<Vec<CarriedAction>, DbError> {
-    let rows: Vec<Row> = carried_actions::table
+    Ok(carried_actions::table
         .filter(carried_actions::inspection_id.eq(inspection_id))
         .order(carried_actions::position)
-        .select((
-            carried_actions::id,
-            carried_actions::from_inspection_id,
-            carried_actions::from_row,
-            carried_actions::responsible,
-            carried_actions::action,
-            carried_actions::progress,
-            carried_actions::finding,
-            carried_actions::updated_at,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                from_inspection_id,
-                from_row,
-                responsible,
-                action,
-                progress,
-                finding,
-                updated_at,
-            )| {
-                CarriedAction {
-                    id,
-                    from_inspection_id,
-                    from_row,
-                    responsible,
-                    action,
-                    progress,
-                    finding,
-                    updated_at,
-                }
-            },
-        )
-        .collect())
+        .select(CarriedAction::as_select())
+        .load(conn)?)
 }
 
 /// Record the progress finding of one action of this inspection; false when the
